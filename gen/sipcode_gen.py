@@ -1,0 +1,582 @@
+#!/usr/bin/env python3
+"""Turn codes.csv into sipcode's generated C sources.
+
+Owns every rule about the data: what a valid row is, how spellings are
+normalised, which collisions are allowed (only the ones a row declares), and
+how constant names are made. Reads the CSV, checks all of it, builds every
+output in memory, runs gperf, and only then replaces the files whose content
+changed. A failed run leaves every existing output exactly as it was.
+
+    python3 gen/sipcode_gen.py [--outdir DIR] [--gperf PATH] codes.csv
+
+Python 3 standard library only. Same input, same bytes out.
+"""
+
+import argparse
+import csv
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+GPERF_VERSION = "3.1"
+
+COLUMNS = ["code", "phrase", "class", "reference", "status", "name",
+           "shares_phrase_with", "aliases"]
+
+# Class names as the CSV spells them, indexed by the code's first digit.
+CLASSES = {1: "provisional", 2: "success", 3: "redirection",
+           4: "client-error", 5: "server-error", 6: "global-failure"}
+CLASS_ENUM = {1: "SIPCODE_CLASS_PROVISIONAL", 2: "SIPCODE_CLASS_SUCCESS",
+              3: "SIPCODE_CLASS_REDIRECTION", 4: "SIPCODE_CLASS_CLIENT_ERROR",
+              5: "SIPCODE_CLASS_SERVER_ERROR", 6: "SIPCODE_CLASS_GLOBAL_FAILURE"}
+STATUSES = {"current": "SIPCODE_STATUS_CURRENT",
+            "deprecated": "SIPCODE_STATUS_DEPRECATED",
+            "reserved": "SIPCODE_STATUS_RESERVED",
+            "historic": "SIPCODE_STATUS_HISTORIC"}
+
+# Constant names that the hand-written header already uses, so a row may not
+# take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on).
+RESERVED_NAME_PREFIXES = ("CLASS_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_")
+RESERVED_NAMES = ("H", "CODES_H", "VERSION", "VERSION_MAJOR", "VERSION_MINOR",
+                  "VERSION_PATCH", "PHRASE_MAX", "REGISTRY_DATE", "COUNT")
+
+SPELLING_MAX = 64          # longest spelling a row may hold
+NAME_RE = re.compile(r"[A-Z][A-Z0-9]*(_[A-Z0-9]+)*\Z")
+REFERENCE_RE = re.compile(r"RFC([1-9][0-9]{0,4})\Z")
+SOURCE_RE = re.compile(r"[a-z0-9][a-z0-9.+-]*\Z")
+ALIAS_RE = re.compile(r"([^\[\]]*?)\s*\[([^\[\]]*)\]\Z")
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+class Failure(Exception):
+    """A problem that stops generation; str() is the whole message."""
+
+
+def normalise(spelling):
+    """The one normalisation rule, shared by the table and (through the fold
+    table emitted below) by every query: ASCII letters lower-cased, digits
+    kept, space, tab and ASCII punctuation dropped."""
+    return "".join(ch.lower() for ch in spelling if ch.isascii() and ch.isalnum())
+
+
+def fold_byte(b):
+    """What the C lookup does with byte b: the byte it keeps, 0 to drop it,
+    or 0x80 to reject the whole query (controls, DEL and 0x80-0xFF)."""
+    ch = chr(b)
+    if ch.isascii() and ch.isalnum():
+        return ord(ch.lower())
+    if b == 0x09 or 0x20 <= b <= 0x7E:
+        return 0
+    return 0x80
+
+
+def default_name(phrase):
+    return re.sub(r"_+", "_", re.sub(r"[^A-Z0-9]", "_", phrase.upper())).strip("_")
+
+
+class Row:
+    def __init__(self, path, line, fields):
+        self.path, self.line = path, line
+        self.code = None
+        self.phrase = fields["phrase"]
+        self.klass = fields["class"]
+        self.reference = fields["reference"]
+        self.status = fields["status"]
+        self.name = fields["name"]
+        self.shares = fields["shares_phrase_with"]
+        self.aliases_text = fields["aliases"]
+        self.code_text = fields["code"]
+        self.rfc = 0
+        self.aliases = []       # (spelling, [sources])
+
+    def where(self):
+        return "%s:%d" % (self.path, self.line)
+
+
+class Table:
+    def __init__(self):
+        self.errors = []        # (path, line, message)
+        self.rows = []
+        self.sources = {}       # token -> description
+        self.registry_date = None
+
+    def error(self, path, line, message):
+        self.errors.append((path, line, message))
+
+
+def check_spelling(table, path, line, what, text):
+    """Problems with a phrase or alias spelling, reported; True when usable."""
+    if text == "":
+        table.error(path, line, "%s is empty" % what)
+        return False
+    bad = [c for c in text if not (0x20 <= ord(c) <= 0x7E)]
+    if bad:
+        table.error(path, line, "%s %r has a character outside printable ASCII (%r)"
+                    % (what, text, bad[0]))
+        return False
+    if text != text.strip():
+        table.error(path, line, "%s %r has leading or trailing spaces" % (what, text))
+        return False
+    if any(c in text for c in "|[]"):
+        table.error(path, line, "%s %r contains '|', '[' or ']'" % (what, text))
+        return False
+    if len(text) > SPELLING_MAX:
+        table.error(path, line, "%s %r is longer than %d characters"
+                    % (what, text, SPELLING_MAX))
+        return False
+    if normalise(text) == "":
+        table.error(path, line, "%s %r has no letter or digit" % (what, text))
+        return False
+    return True
+
+
+def read_lines(table, path):
+    """Physical lines of the file as (number, text), or None when unreadable.
+    Undecodable lines are reported and skipped so that every problem in the
+    file is found in one run."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        table.error(path, 0, "cannot read: %s" % (e.strerror or e))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        table.error(path, 1, "starts with a UTF-8 byte-order mark; save it as plain ASCII")
+        data = data[3:]
+    lines = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        if raw.endswith(b"\r"):
+            raw = raw[:-1]
+        try:
+            text = raw.decode("ascii")
+        except UnicodeDecodeError as e:
+            table.error(path, number, "byte 0x%02X at column %d is not ASCII"
+                        % (raw[e.start], e.start + 1))
+            continue
+        if any(ord(c) < 0x20 and c != "\t" or c == "\x7f" for c in text):
+            table.error(path, number, "control character in line")
+            continue
+        lines.append((number, text))
+    return lines
+
+
+def read_directive(table, path, number, text):
+    """'#@registry-date YYYY-MM-DD' and '#@source TOKEN description'."""
+    words = text[2:].split(None, 2)
+    if words[:1] == ["registry-date"] and len(words) == 2:
+        if not DATE_RE.match(words[1]):
+            table.error(path, number, "registry-date %r is not YYYY-MM-DD" % words[1])
+        elif table.registry_date is not None:
+            table.error(path, number, "registry-date given twice")
+        else:
+            table.registry_date = words[1]
+    elif words[:1] == ["source"] and len(words) == 3:
+        if not SOURCE_RE.match(words[1]):
+            table.error(path, number, "source token %r is not lower-case letters, digits, '.', '+', '-'"
+                        % words[1])
+        elif words[1] in table.sources:
+            table.error(path, number, "source %r declared twice" % words[1])
+        else:
+            table.sources[words[1]] = words[2]
+    else:
+        table.error(path, number, "unknown directive %r (expected '#@registry-date DATE' "
+                    "or '#@source TOKEN DESCRIPTION')" % text)
+
+
+def read_csv(table, path):
+    lines = read_lines(table, path)
+    if lines is None:
+        return
+    header = None
+    for number, text in lines:
+        if text.startswith("#@"):
+            read_directive(table, path, number, text)
+            continue
+        if text.startswith("#") or text.strip() == "":
+            continue
+        try:
+            fields = next(csv.reader([text], strict=True))
+        except csv.Error as e:
+            message = str(e)
+            if "end of data" in message or "unexpected end" in message:
+                message = "unterminated quote"
+            table.error(path, number, "malformed CSV: %s" % message)
+            continue
+        if header is None:
+            if fields != COLUMNS:
+                table.error(path, number, "header must be %s" % ",".join(COLUMNS))
+                return
+            header = fields
+            continue
+        if len(fields) != len(COLUMNS):
+            table.error(path, number, "%d columns, expected %d (%s)"
+                        % (len(fields), len(COLUMNS), ",".join(COLUMNS)))
+            continue
+        table.rows.append(Row(path, number, dict(zip(COLUMNS, fields))))
+    if header is None:
+        table.error(path, 1 if not lines else lines[-1][0], "no header row")
+
+
+def check_row(table, row):
+    """Checks that need only the row itself."""
+    err = lambda msg: table.error(row.path, row.line, msg)
+    if re.fullmatch(r"[0-9]{3}", row.code_text) and 100 <= int(row.code_text) <= 699:
+        row.code = int(row.code_text)
+    else:
+        err("code %r is not a three-digit number in 100..699" % row.code_text)
+    check_spelling(table, row.path, row.line, "phrase", row.phrase)
+    if row.klass not in CLASSES.values():
+        err("class %r is not one of %s" % (row.klass, ", ".join(CLASSES.values())))
+    elif row.code is not None and CLASSES[row.code // 100] != row.klass:
+        err("class %r disagrees with code %d, which is %s"
+            % (row.klass, row.code, CLASSES[row.code // 100]))
+    m = REFERENCE_RE.match(row.reference)
+    if m:
+        row.rfc = int(m.group(1))
+        if row.rfc > 65535:
+            err("reference %r is out of range" % row.reference)
+    else:
+        err("reference %r is not of the form RFC1234" % row.reference)
+    if row.status not in STATUSES:
+        err("status %r is not one of %s" % (row.status, ", ".join(STATUSES)))
+    if row.name == "" and row.phrase:
+        row.name = default_name(row.phrase)
+    if not NAME_RE.match(row.name):
+        err("constant name %r is not upper-case letters, digits and single '_'" % row.name)
+    elif row.name.startswith(RESERVED_NAME_PREFIXES) or row.name in RESERVED_NAMES:
+        err("constant name %r is reserved by the API (SIPCODE_%s is taken)"
+            % (row.name, row.name))
+    if row.shares and not re.fullmatch(r"[1-6][0-9][0-9]", row.shares):
+        err("shares_phrase_with %r is not a code" % row.shares)
+    if row.aliases_text.strip():
+        for item in row.aliases_text.split("|"):
+            item = item.strip()
+            m = ALIAS_RE.match(item)
+            if not m:
+                err("alias %r is not 'spelling [source ...]'" % item)
+                continue
+            spelling, sources = m.group(1), m.group(2).split()
+            if not check_spelling(table, row.path, row.line, "alias", spelling):
+                continue
+            if not sources:
+                err("alias %r names no source" % spelling)
+                continue
+            unknown = [s for s in sources if s not in table.sources]
+            if unknown:
+                err("alias %r cites source %r, which no '#@source' line declares"
+                    % (spelling, unknown[0]))
+                continue
+            row.aliases.append((spelling, sources))
+
+
+def check_table(table):
+    """Checks across rows: duplicates, names, and the phrase keys."""
+    by_code, by_name = {}, {}
+    for row in table.rows:
+        if row.code is not None:
+            if row.code in by_code:
+                table.error(row.path, row.line, "code %d already defined at %s"
+                            % (row.code, by_code[row.code].where()))
+            else:
+                by_code[row.code] = row
+        if row.name:
+            if row.name in by_name:
+                table.error(row.path, row.line, "constant name %s already used at %s"
+                            % (row.name, by_name[row.name].where()))
+            else:
+                by_name[row.name] = row
+
+    # key -> (code, row, spelling); canonical phrases first so that an alias
+    # colliding with a phrase is reported on the alias's line.
+    keys = {}
+    for row in table.rows:
+        if row.code is None or not row.phrase:
+            continue
+        key = normalise(row.phrase)
+        if not key:
+            continue
+        owner = keys.get(key)
+        if row.shares:
+            target = by_code.get(int(row.shares)) if row.shares.isdigit() else None
+            if target is None or target is row:
+                table.error(row.path, row.line, "shares_phrase_with %s names no other row"
+                            % row.shares)
+            elif normalise(target.phrase) != key:
+                table.error(row.path, row.line,
+                            "shares_phrase_with %s, but %r and %r are different phrases"
+                            % (row.shares, row.phrase, target.phrase))
+            elif target.shares:
+                table.error(row.path, row.line,
+                            "shares_phrase_with %s, which itself shares its phrase" % row.shares)
+            continue
+        if owner is not None:
+            table.error(row.path, row.line,
+                        "phrase %r of %d collides with %r of %d (%s); if the two codes "
+                        "really share it, name the code that keeps the phrase in "
+                        "shares_phrase_with" % (row.phrase, row.code, owner[2], owner[0],
+                                                owner[1].where()))
+            continue
+        keys[key] = (row.code, row, row.phrase)
+    for row in table.rows:
+        if row.code is None:
+            continue
+        own = normalise(row.phrase)
+        for spelling, _ in row.aliases:
+            key = normalise(spelling)
+            owner = keys.get(key)
+            if key == own:
+                table.error(row.path, row.line,
+                            "alias %r is the phrase %r once normalised; drop it"
+                            % (spelling, row.phrase))
+            elif owner is None:
+                keys[key] = (row.code, row, spelling)
+            elif owner[0] == row.code:
+                table.error(row.path, row.line, "alias %r repeats %r once normalised"
+                            % (spelling, owner[2]))
+            else:
+                table.error(row.path, row.line,
+                            "alias %r of %d collides with %r of %d (%s)"
+                            % (spelling, row.code, owner[2], owner[0], owner[1].where()))
+    return keys
+
+
+def load(paths):
+    table = Table()
+    for path in paths:
+        read_csv(table, path)
+    for row in table.rows:
+        check_row(table, row)
+    if table.registry_date is None and not any(e[1] == 0 for e in table.errors):
+        table.error(paths[0], 1, "no '#@registry-date YYYY-MM-DD' line")
+    keys = check_table(table)
+    if not table.rows and not table.errors:
+        table.error(paths[0], 1, "no rows")
+    table.rows.sort(key=lambda r: r.code or 0)
+    return table, keys
+
+
+# ---------------------------------------------------------------- emitters
+
+def banner(sources, what):
+    return ("/* Generated by gen/sipcode_gen.py from %s (make regen). Do not edit.\n"
+            " * %s\n"
+            " * Checked against the IANA SIP Response Codes registry of %%s; gperf %s. */\n"
+            % (", ".join(sources), what, GPERF_VERSION))
+
+
+def c_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def phrase_max(table, keys):
+    longest = max([len(r.phrase) for r in table.rows] +
+                  [len(k[2]) for k in keys.values()])
+    return (2 * longest + 15) // 16 * 16
+
+
+def emit_header(table, keys, sources):
+    out = [banner(sources, "Named constants, one per row of the table.")
+           % table.registry_date,
+           "#ifndef SIPCODE_CODES_H\n#define SIPCODE_CODES_H\n\n",
+           "/* Date of the IANA registry the table was last checked against. */\n",
+           "#define SIPCODE_REGISTRY_DATE \"%s\"\n" % table.registry_date,
+           "/* Longest query sipcode_from_phrase() reads: twice the longest known\n"
+           " * spelling, rounded up to 16. Longer queries get 0 without being read. */\n",
+           "#define SIPCODE_PHRASE_MAX %d\n" % phrase_max(table, keys),
+           "/* Rows in the table. */\n#define SIPCODE_COUNT %d\n\n" % len(table.rows)]
+    for row in table.rows:
+        note = "" if row.status == "current" else ", %s" % row.status
+        out.append("/* %d %s (RFC %d%s) */\n#define SIPCODE_%s %d\n"
+                   % (row.code, row.phrase, row.rfc, note, row.name, row.code))
+    out.append("\n#endif\n")
+    return "".join(out)
+
+
+def emit_code_table(table, sources):
+    pool, offsets, at = [], {}, 0
+    for row in table.rows:
+        if row.phrase not in offsets:
+            offsets[row.phrase] = at
+            pool.append("    /* %4d */ %s \"\\0\"\n" % (at, c_string(row.phrase)))
+            at += len(row.phrase) + 1
+    if at > 65535:
+        raise Failure("%s: phrase pool of %d bytes does not fit 16-bit offsets"
+                      % (sources[0], at))
+    if len(table.rows) > 255:
+        raise Failure("%s: %d rows do not fit the 8-bit index"
+                      % (sources[0], len(table.rows)))
+    out = [banner(sources, "Code -> metadata: a dense 8-bit index over 100..699 into\n"
+                  " * an array of entries whose phrases are offsets into one pool.")
+           % table.registry_date,
+           "\nstatic const char sipcode_pool[%d] =\n" % at, "".join(pool), ";\n\n",
+           "static const struct sipcode_info sipcode_entries[%d] = {\n" % len(table.rows)]
+    for i, row in enumerate(table.rows):
+        flags = "SIPCODE_FLAG_PHRASE_SHARED" if row.shares else "0"
+        out.append("    /* %2d */ { %d, %d, %d, %s, %s, %d, %s },\n"
+                   % (i, row.code, row.rfc, offsets[row.phrase],
+                      CLASS_ENUM[row.code // 100], STATUSES[row.status],
+                      1 if row.code >= 200 else 0, flags))
+    out.append("};\n\n/* sipcode_entries index + 1 for each code in 100..699, 0 for none */\n"
+               "static const unsigned char sipcode_slot[600] = {\n")
+    for i, row in enumerate(table.rows):
+        out.append("    [%d - 100] = %d,\n" % (row.code, i + 1))
+    out.append("};\n\n/* What the generator promised, checked by the compiler. */\n"
+               "#define SIPCODE_GEN_ASSERT(what, ok) typedef char sipcode_gen_##what[(ok) ? 1 : -1]\n"
+               "SIPCODE_GEN_ASSERT(slot_covers_100_to_699, sizeof sipcode_slot == 600);\n"
+               "SIPCODE_GEN_ASSERT(row_count, sizeof sipcode_entries / sizeof sipcode_entries[0]"
+               " == SIPCODE_COUNT);\n")
+    for row in table.rows:
+        out.append("SIPCODE_GEN_ASSERT(%s, SIPCODE_%s == %d);\n"
+                   % (row.name.lower(), row.name, row.code))
+    out.append("#undef SIPCODE_GEN_ASSERT\n\n"
+               "/* Query byte -> key byte: the normalisation rule of gen/sipcode_gen.py.\n"
+               " * 0 drops the byte, 0x80 rejects the query. */\n"
+               "static const unsigned char sipcode_fold[256] = {\n")
+    for base in range(0, 256, 16):
+        out.append("    " + ", ".join("0x%02x" % fold_byte(b)
+                                      for b in range(base, base + 16)) + ",\n")
+    out.append("};\n")
+    return "".join(out)
+
+
+def gperf_input(table, keys):
+    out = ["%language=ANSI-C\n%struct-type\n%readonly-tables\n%compare-lengths\n%pic\n",
+           "%define hash-function-name sipcode_phrase_hash\n",
+           "%define lookup-function-name sipcode_phrase_lookup\n",
+           "%define string-pool-name sipcode_phrase_pool\n",
+           "%define word-array-name sipcode_phrase_words\n",
+           "%define length-table-name sipcode_phrase_lengths\n",
+           "%define constants-prefix SIPCODE_PHRASE_\n",
+           "%define initializer-suffix ,0\n",
+           "struct sipcode_phrase_entry { int name; short code; };\n%%\n"]
+    for key in sorted(keys):
+        out.append("%s, %d\n" % (key, keys[key][0]))
+    return "".join(out)
+
+
+def gperf_command(gperf):
+    return [gperf, "--multiple-iterations=10"]
+
+
+def run_gperf(gperf, source, sources, registry_date):
+    try:
+        version = subprocess.run([gperf, "--version"], capture_output=True, text=True)
+    except OSError as e:
+        raise Failure("gperf: cannot run %r: %s (install gperf %s, or set GPERF)"
+                      % (gperf, e.strerror, GPERF_VERSION))
+    first = (version.stdout.splitlines() or [""])[0]
+    if first != "GNU gperf %s" % GPERF_VERSION:
+        raise Failure("gperf: %r reports %r; the committed tables are made with GNU gperf %s "
+                      "so that regeneration gives the same bytes" % (gperf, first, GPERF_VERSION))
+    result = subprocess.run(gperf_command(gperf), input=source, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Failure("gperf: exit status %d: %s" % (result.returncode, result.stderr.strip()))
+    return (banner(sources, "Phrase -> code: gperf perfect hash over normalised spellings.\n"
+                   " * Included by src/sipcode.c only; never compile it alone.")
+            % registry_date) + result.stdout
+
+
+def emit_expected(table, sources):
+    """The rows and every spelling as plain data for tests/test_sipcode.c, so
+    the tests check the lookups against the CSV rather than against the
+    tables the lookups read."""
+    out = [banner(sources, "Expected answers for tests/test_sipcode.c.") % table.registry_date,
+           "\nstatic const struct expected_row expected_rows[] = {\n"]
+    for row in table.rows:
+        out.append("    { %d, %s, %d, %s, %d, %d },\n"
+                   % (row.code, c_string(row.phrase), row.rfc, STATUSES[row.status],
+                      int(row.shares or 0), int(row.shares or row.code)))
+    out.append("};\n\n/* Every spelling in the table and the code it resolves to. */\n"
+               "static const struct expected_spelling expected_spellings[] = {\n")
+    for row in table.rows:
+        target = int(row.shares or row.code)
+        out.append("    { %s, %d },\n" % (c_string(row.phrase), target))
+        for spelling, _ in row.aliases:
+            out.append("    { %s, %d },\n" % (c_string(spelling), row.code))
+    out.append("};\n")
+    return "".join(out)
+
+
+OUTPUTS = {"header": "include/sipcode_codes.h",
+           "codes": "src/code_table.inc",
+           "phrases": "src/phrase_hash.inc",
+           "expected": "tests/expected.inc"}
+
+
+def replace_if_changed(path, text):
+    """Write text to path through a temporary file and a rename, and only when
+    the content differs, so unchanged files keep their timestamps."""
+    try:
+        with open(path, "r", encoding="ascii", newline="") as f:
+            if f.read() == text:
+                return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    directory = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(prefix=".sipcode-gen-", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return True
+
+
+def generate(paths, outdir, gperf):
+    table, keys = load(paths)
+    if table.errors:
+        table.errors.sort(key=lambda e: (paths.index(e[0]) if e[0] in paths else 0, e[1]))
+        raise Failure("\n".join("%s:%d: %s" % e for e in table.errors) +
+                      "\n%d problem%s; nothing was written"
+                      % (len(table.errors), "" if len(table.errors) == 1 else "s"))
+    sources = [os.path.basename(p) for p in paths]
+    texts = {
+        "header": emit_header(table, keys, sources),
+        "codes": emit_code_table(table, sources),
+        "phrases": run_gperf(gperf, gperf_input(table, keys), sources, table.registry_date),
+        "expected": emit_expected(table, sources),
+    }
+    changed = []
+    for what, rel in OUTPUTS.items():
+        path = os.path.join(outdir, rel)
+        if replace_if_changed(path, texts[what]):
+            changed.append(rel)
+    return table, keys, changed
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("csv", nargs="+", help="codes.csv")
+    parser.add_argument("--outdir", default=os.path.join(os.path.dirname(__file__), ".."),
+                        help="tree that holds include/ and src/ (default: this checkout)")
+    parser.add_argument("--gperf", default=os.environ.get("GPERF", "gperf"))
+    parser.add_argument("--gperf-input", action="store_true",
+                        help="print the gperf input and stop (for debugging)")
+    args = parser.parse_args(argv)
+    try:
+        if args.gperf_input:
+            table, keys = load(args.csv)
+            if table.errors:
+                raise Failure("\n".join("%s:%d: %s" % e for e in table.errors))
+            sys.stdout.write(gperf_input(table, keys))
+            return 0
+        table, keys, changed = generate(args.csv, args.outdir, args.gperf)
+    except Failure as e:
+        sys.stderr.write("%s\n" % e)
+        return 1
+    except OSError as e:
+        sys.stderr.write("sipcode_gen: %s\n" % e)
+        return 1
+    print("sipcode_gen: %d codes, %d phrase keys; %s" %
+          (len(table.rows), len(keys),
+           "updated " + ", ".join(changed) if changed else "no file changed"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
