@@ -1,0 +1,97 @@
+/* The lookups behind include/sipcode.h, over the tables that
+ * gen/sipcode_gen.py makes from codes.csv: a dense index for code -> row and a
+ * gperf perfect hash for normalised phrase -> code. */
+#include "sipcode.h"
+
+#include <string.h>
+
+/* gperf emits the lookup without linkage; declaring it static first keeps it
+ * private to this file. */
+struct sipcode_phrase_entry;
+static const struct sipcode_phrase_entry *sipcode_phrase_lookup(const char *str, size_t len);
+
+#include "code_table.inc"
+#include "phrase_hash.inc"
+
+const struct sipcode_info *sipcode_info(int code)
+{
+    /* One unsigned compare rejects negatives, INT_MIN and >= 700 alike. */
+    unsigned u = (unsigned)code - 100u;
+    unsigned slot;
+
+    if (u >= 600u)
+        return NULL;
+    slot = sipcode_slot[u];
+    return slot ? &sipcode_entries[slot - 1] : NULL;
+}
+
+const char *sipcode_phrase(int code)
+{
+    const struct sipcode_info *info = sipcode_info(code);
+
+    return info ? sipcode_pool + info->phrase_at : NULL;
+}
+
+int sipcode_from_phrase(const char *s, size_t len)
+{
+    char key[SIPCODE_PHRASE_MAX];
+    const struct sipcode_phrase_entry *e;
+    size_t i, n = 0;
+    unsigned seen = 0;
+
+    if (s == NULL || len > SIPCODE_PHRASE_MAX)
+        return 0;
+    /* Branch-free fold: every byte is stored, only kept bytes advance n, and
+     * a rejected byte leaves 0x80 in `seen`. n <= i < len, so key[n] is in
+     * bounds. */
+    for (i = 0; i < len; i++) {
+        unsigned char c = sipcode_fold[(unsigned char)s[i]];
+        key[n] = (char)c;
+        n += c != 0;
+        seen |= c;
+    }
+    if (seen & 0x80u)
+        return 0;
+    e = sipcode_phrase_lookup(key, n);
+    return e ? e->code : 0;
+}
+
+int sipcode_effective(int code)
+{
+    const struct sipcode_info *info = sipcode_info(code);
+
+    if ((unsigned)code - 100u >= 600u)
+        return 0;
+    if (info && info->status != SIPCODE_STATUS_HISTORIC)
+        return code;
+    return code < 200 ? 183 : code / 100 * 100;
+}
+
+enum sipcode_class sipcode_class(int code)
+{
+    if ((unsigned)code - 100u >= 600u)
+        return SIPCODE_CLASS_NONE;
+    return (enum sipcode_class)(code / 100);
+}
+
+/* Fixed-width arrays rather than arrays of pointers: no relocations, so the
+ * library keeps empty .data even when built position-independent. */
+static const char sipcode_class_names[7][16] = {
+    "", "Provisional", "Success", "Redirection", "Client Error", "Server Error", "Global Failure"
+};
+
+const char *sipcode_class_name(enum sipcode_class cls)
+{
+    unsigned u = (unsigned)cls - 1u;
+
+    return u < 6u ? sipcode_class_names[u + 1] : NULL;
+}
+
+static const char sipcode_status_names[4][12] = { "current", "deprecated", "reserved", "historic" };
+
+const char *sipcode_status_name(enum sipcode_status status)
+{
+    unsigned u = (unsigned)status;
+
+    return u < 4u ? sipcode_status_names[u] : NULL;
+}
