@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""Tests of gen/sipcode_gen.py: broken CSVs are refused with file:line
+messages and leave the committed generated files byte-for-byte as they were;
+a good CSV regenerates exactly the committed files; codes.csv agrees with the
+IANA registry copy in tests/data.
+
+    python3 tests/test_gen.py     (from the top of the tree; exits 0 or 1)
+"""
+
+import csv
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+GEN = os.path.join(ROOT, "gen", "sipcode_gen.py")
+CODES = os.path.join(ROOT, "codes.csv")
+GENERATED = ["include/sipcode_codes.h", "src/code_table.inc", "src/phrase_hash.inc",
+             "tests/expected.inc"]
+GPERF = os.environ.get("GPERF", "gperf")
+HAVE_GPERF = shutil.which(GPERF) is not None
+
+
+def snapshot():
+    """Content hash and mtime of every committed generated file."""
+    out = {}
+    for rel in GENERATED:
+        path = os.path.join(ROOT, rel)
+        with open(path, "rb") as f:
+            out[rel] = (hashlib.sha256(f.read()).hexdigest(), os.stat(path).st_mtime_ns)
+    return out
+
+
+def run_gen(*args, env=None):
+    return subprocess.run([sys.executable, GEN] + list(args), capture_output=True, text=True,
+                          env=env)
+
+
+def codes_lines():
+    with open(CODES, newline="") as f:
+        return f.read().split("\n")
+
+
+def line_of(lines, prefix):
+    """1-based number of the first line starting with prefix."""
+    for i, line in enumerate(lines):
+        if line.startswith(prefix):
+            return i + 1
+    raise AssertionError("no line starts with %r" % prefix)
+
+
+def replace_field(line, column, value):
+    fields = next(csv.reader([line]))
+    fields[column] = value
+    return ",".join('"%s"' % f if "," in f or '"' in f else f for f in fields)
+
+
+class BrokenCsv(unittest.TestCase):
+    """Each case breaks codes.csv one way and names the line it expects."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="sipcode-gen-test-")
+        self.path = os.path.join(self.tmp, "codes.csv")
+        self.before = snapshot()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def refuse(self, lines, expected, data=None):
+        """Run the generator on the broken file; expected is a list of
+        (line, text) that must each appear as 'codes.csv:LINE: ...text'."""
+        with open(self.path, "wb") as f:
+            f.write(data if data is not None else "\n".join(lines).encode("latin-1"))
+        result = run_gen(self.path)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        messages = result.stderr.splitlines()
+        for line, text in expected:
+            prefix = "%s:%d: " % (self.path, line)
+            hits = [m for m in messages if m.startswith(prefix) and text in m]
+            self.assertTrue(hits, "no message %r%s... in:\n%s" % (prefix, text, result.stderr))
+        self.assertIn("nothing was written", result.stderr)
+        self.assertEqual(snapshot(), self.before, "a generated file changed")
+        return result.stderr
+
+    def mutate(self, prefix, column, value):
+        lines = codes_lines()
+        n = line_of(lines, prefix)
+        lines[n - 1] = replace_field(lines[n - 1], column, value)
+        return lines, n
+
+    def test_duplicate_code(self):
+        lines = codes_lines()
+        n = line_of(lines, "486,")
+        lines.insert(n, lines[n - 1].replace("BUSY_HERE", "BUSY_HERE_AGAIN")
+                     .replace("Busy Here", "Busy Here Again"))
+        self.refuse(lines, [(n + 1, "code 486 already defined at")])
+
+    def test_class_mismatch(self):
+        lines, n = self.mutate("486,", 2, "server-error")
+        self.refuse(lines, [(n, "disagrees with code 486")])
+
+    def test_unknown_class(self):
+        lines, n = self.mutate("486,", 2, "failure")
+        self.refuse(lines, [(n, "class 'failure' is not one of")])
+
+    def test_code_99(self):
+        lines, n = self.mutate("100,", 0, "99")
+        self.refuse(lines, [(n, "code '99' is not a three-digit number in 100..699")])
+
+    def test_code_700(self):
+        lines, n = self.mutate("608,", 0, "700")
+        self.refuse(lines, [(n, "code '700' is not")])
+
+    def test_code_not_a_number(self):
+        lines, n = self.mutate("608,", 0, "6o8")
+        self.refuse(lines, [(n, "code '6o8' is not")])
+
+    def test_empty_phrase(self):
+        lines, n = self.mutate("486,", 1, "")
+        self.refuse(lines, [(n, "phrase is empty")])
+
+    def test_non_ascii_phrase(self):
+        lines, n = self.mutate("486,", 1, "Busy H\xe9re")
+        self.refuse(lines, [(n, "byte 0xE9 at column")])
+
+    def test_wrong_column_count(self):
+        lines = codes_lines()
+        n = line_of(lines, "486,")
+        lines[n - 1] = lines[n - 1].rsplit(",", 1)[0]
+        self.refuse(lines, [(n, "7 columns, expected 8")])
+
+    def test_colliding_alias(self):
+        lines, n = self.mutate("600,", 7, "Busy Here [seed]")
+        self.refuse(lines, [(n, "alias 'Busy Here' of 600 collides with 'Busy Here' of 486")])
+
+    def test_colliding_phrase(self):
+        lines, n = self.mutate("604,", 1, "Busy Here")
+        self.refuse(lines, [(n, "phrase 'Busy Here' of 604 collides with 'Busy Here' of 486")])
+
+    def test_shared_phrase_must_be_declared(self):
+        lines, n = self.mutate("606,", 6, "")
+        self.refuse(lines, [(n, "phrase 'Not Acceptable' of 606 collides with "
+                                "'Not Acceptable' of 406")])
+
+    def test_shared_phrase_must_really_be_shared(self):
+        lines, n = self.mutate("604,", 6, "406")
+        self.refuse(lines, [(n, "shares_phrase_with 406, but 'Does Not Exist Anywhere'")])
+
+    def test_redundant_alias(self):
+        lines, n = self.mutate("486,", 7, "BUSY-HERE [seed]")
+        self.refuse(lines, [(n, "alias 'BUSY-HERE' is the phrase 'Busy Here' once normalised")])
+
+    def test_alias_without_declared_source(self):
+        lines, n = self.mutate("486,", 7, "Busy Now [nobody]")
+        self.refuse(lines, [(n, "cites source 'nobody'")])
+
+    def test_alias_without_source(self):
+        lines, n = self.mutate("486,", 7, "Busy Now")
+        self.refuse(lines, [(n, "is not 'spelling [source ...]'")])
+
+    def test_bad_status(self):
+        lines, n = self.mutate("486,", 4, "obsolete")
+        self.refuse(lines, [(n, "status 'obsolete' is not one of")])
+
+    def test_bad_constant_name(self):
+        lines, n = self.mutate("486,", 5, "busy-here")
+        self.refuse(lines, [(n, "constant name 'busy-here' is not")])
+
+    def test_constant_name_starting_with_digit(self):
+        lines, n = self.mutate("486,", 5, "9_BUSY")
+        self.refuse(lines, [(n, "constant name '9_BUSY' is not")])
+
+    def test_duplicate_constant_name(self):
+        lines, n = self.mutate("600,", 5, "BUSY_HERE")
+        self.refuse(lines, [(n, "constant name BUSY_HERE already used at")])
+
+    def test_reserved_constant_name(self):
+        lines, n = self.mutate("486,", 5, "CLASS_BUSY")
+        self.refuse(lines, [(n, "constant name 'CLASS_BUSY' is reserved")])
+
+    def test_bad_reference(self):
+        lines, n = self.mutate("486,", 3, "RFC 3261")
+        self.refuse(lines, [(n, "reference 'RFC 3261' is not of the form RFC1234")])
+
+    def test_unterminated_quote(self):
+        lines = codes_lines()
+        n = line_of(lines, "486,")
+        lines[n - 1] = lines[n - 1].replace("Busy Here", '"Busy Here', 1)
+        self.refuse(lines, [(n, "unterminated quote")])
+
+    def test_bad_header(self):
+        lines = codes_lines()
+        n = line_of(lines, "code,")
+        lines[n - 1] = lines[n - 1].replace("phrase", "reason")
+        self.refuse(lines, [(n, "header must be code,phrase,")])
+
+    def test_byte_order_mark(self):
+        with open(CODES, "rb") as f:
+            data = b"\xef\xbb\xbf" + f.read()
+        self.refuse(None, [(1, "byte-order mark")], data=data)
+
+    def test_control_character(self):
+        lines, n = self.mutate("486,", 1, "Busy\x01Here")
+        self.refuse(lines, [(n, "control character")])
+
+    def test_every_error_is_reported(self):
+        lines, n1 = self.mutate("100,", 0, "99")
+        n2 = line_of(lines, "486,")
+        lines[n2 - 1] = replace_field(lines[n2 - 1], 4, "obsolete")
+        n3 = line_of(lines, "603,")
+        lines[n3 - 1] = lines[n3 - 1] + ",extra"
+        stderr = self.refuse(lines, [(n1, "code '99'"), (n2, "status 'obsolete'"),
+                                     (n3, "9 columns")])
+        self.assertIn("3 problems; nothing was written", stderr)
+
+    def test_missing_file(self):
+        result = run_gen(os.path.join(self.tmp, "absent.csv"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("absent.csv:0: cannot read", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertEqual(snapshot(), self.before)
+
+
+@unittest.skipUnless(HAVE_GPERF, "gperf not installed: regeneration tests skipped")
+class Regenerate(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="sipcode-gen-out-")
+        for sub in ("include", "src", "tests"):
+            os.mkdir(os.path.join(self.tmp, sub))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_committed_files_are_current(self):
+        """Regenerating from codes.csv gives the committed bytes."""
+        result = run_gen("--outdir", self.tmp, CODES)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for rel in GENERATED:
+            with open(os.path.join(ROOT, rel), "rb") as a, \
+                    open(os.path.join(self.tmp, rel), "rb") as b:
+                self.assertEqual(a.read(), b.read(), "%s is stale: run make regen" % rel)
+
+    def test_unchanged_outputs_are_not_rewritten(self):
+        self.assertEqual(run_gen("--outdir", self.tmp, CODES).returncode, 0)
+        before = {rel: os.stat(os.path.join(self.tmp, rel)).st_mtime_ns for rel in GENERATED}
+        result = run_gen("--outdir", self.tmp, CODES)
+        self.assertIn("no file changed", result.stdout)
+        after = {rel: os.stat(os.path.join(self.tmp, rel)).st_mtime_ns for rel in GENERATED}
+        self.assertEqual(before, after)
+
+    def test_no_absolute_path_in_output(self):
+        self.assertEqual(run_gen("--outdir", self.tmp, CODES).returncode, 0)
+        for rel in GENERATED:
+            with open(os.path.join(self.tmp, rel)) as f:
+                text = f.read()
+            self.assertNotIn(ROOT, text)
+            self.assertNotIn(self.tmp, text)
+            self.assertTrue(text.startswith("/* Generated by gen/sipcode_gen.py from codes.csv"))
+
+    def fake_gperf(self, body):
+        path = os.path.join(self.tmp, "gperf")
+        with open(path, "w") as f:
+            f.write("#!/bin/sh\n" + body)
+        os.chmod(path, 0o755)
+        return path
+
+    def test_wrong_gperf_version_is_refused(self):
+        before = snapshot()
+        gperf = self.fake_gperf('echo "GNU gperf 3.0.4"\n')
+        result = run_gen("--gperf", gperf, CODES)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("GNU gperf 3.1", result.stderr)
+        self.assertEqual(snapshot(), before)
+
+    def test_failing_gperf_writes_nothing(self):
+        before = snapshot()
+        gperf = self.fake_gperf('[ "$1" = --version ] && { echo "GNU gperf 3.1"; exit 0; }\n'
+                                'echo "gperf: out of luck" >&2; exit 1\n')
+        result = run_gen("--gperf", gperf, CODES)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("out of luck", result.stderr)
+        self.assertEqual(snapshot(), before)
+
+    def test_missing_gperf_writes_nothing(self):
+        before = snapshot()
+        result = run_gen("--gperf", os.path.join(self.tmp, "no-such-gperf"), CODES)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cannot run", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertEqual(snapshot(), before)
+
+
+class AgainstRegistry(unittest.TestCase):
+    """codes.csv against the copy of the IANA registry in tests/data."""
+
+    def test_every_registry_code_is_in_the_table_as_registered(self):
+        with open(os.path.join(ROOT, "tests", "data", "iana-sip-response-codes.csv")) as f:
+            iana = {r["code"]: r for r in csv.DictReader(f)}
+        rows = {}
+        with open(CODES) as f:
+            body = [l for l in f if not l.startswith("#")]
+        for r in csv.DictReader(body):
+            rows[r["code"]] = r
+        self.assertEqual(len(iana), 75)
+        for code, r in iana.items():
+            self.assertIn(code, rows)
+            self.assertEqual(rows[code]["phrase"], r["phrase"], code)
+            self.assertEqual(rows[code]["reference"], r["reference"], code)
+            self.assertEqual(rows[code]["status"], r["status"], code)
+        extra = sorted(set(rows) - set(iana))
+        self.assertEqual(extra, ["409", "411"])
+        for code in extra:
+            self.assertEqual(rows[code]["status"], "historic")
+            self.assertEqual(rows[code]["reference"], "RFC2543")
+
+
+if __name__ == "__main__":
+    result = unittest.main(exit=False, verbosity=1).result
+    failed = len(result.failures) + len(result.errors)
+    print("test_gen: %d passed, %d failed, %d skipped"
+          % (result.testsRun - failed - len(result.skipped), failed, len(result.skipped)))
+    sys.exit(1 if failed or not result.wasSuccessful() else 0)

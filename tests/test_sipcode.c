@@ -1,0 +1,457 @@
+/* CUnit tests of the library, driven by the whole table: tests/expected.inc
+ * holds the rows and every spelling of codes.csv as plain data, so each
+ * lookup is checked against the CSV, not against the tables it reads.
+ *
+ *   test_sipcode DATADIR      (DATADIR holds seed-phrases.tsv)
+ *
+ * Exits 0 when every assertion passed, 1 otherwise. */
+#include "sipcode.h"
+
+#include <CUnit/Basic.h>
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct expected_row {
+    int code;
+    const char *phrase;
+    int rfc;
+    enum sipcode_status status;
+    int shares_with; /* the code that keeps this row's phrase, or 0 */
+    int phrase_code; /* the code this row's phrase resolves to */
+};
+
+struct expected_spelling {
+    const char *spelling;
+    int code;
+};
+
+#include "expected.inc"
+
+#define N_ROWS (sizeof expected_rows / sizeof expected_rows[0])
+#define N_SPELLINGS (sizeof expected_spellings / sizeof expected_spellings[0])
+
+static const char *data_dir = "tests/data";
+
+/* An assertion whose failure message names the row or input that failed. */
+static void check(int ok, int line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, __FILE__, "", CU_FALSE);
+}
+#define CHECK(ok, ...) check((ok) != 0, __LINE__, __VA_ARGS__)
+
+static const struct expected_row *expected_for(int code)
+{
+    size_t i;
+
+    for (i = 0; i < N_ROWS; i++)
+        if (expected_rows[i].code == code)
+            return &expected_rows[i];
+    return NULL;
+}
+
+/* Looks s up from an exactly-sized heap copy with no terminator, so that a
+ * read past len is caught by the sanitizers and valgrind. */
+static int from_phrase_exact(const char *s, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    int code;
+
+    if (!copy)
+        return -1;
+    if (len)
+        memcpy(copy, s, len);
+    code = sipcode_from_phrase(copy, len);
+    free(copy);
+    return code;
+}
+
+static int from_cstr(const char *s)
+{
+    return from_phrase_exact(s, strlen(s));
+}
+
+/* ---------------------------------------------------------------- table */
+
+static void test_rows_round_trip(void)
+{
+    size_t i;
+
+    for (i = 0; i < N_ROWS; i++) {
+        const struct expected_row *r = &expected_rows[i];
+        const struct sipcode_info *info = sipcode_info(r->code);
+        const char *phrase = sipcode_phrase(r->code);
+
+        CHECK(info != NULL, "row %d: sipcode_info() is NULL", r->code);
+        if (!info)
+            continue;
+        CHECK(info->code == r->code, "row %d: entry stores code %d", r->code, info->code);
+        CHECK(phrase && strcmp(phrase, r->phrase) == 0, "row %d: phrase \"%s\", expected \"%s\"",
+              r->code, phrase ? phrase : "(null)", r->phrase);
+        CHECK(info->cls == r->code / 100, "row %d: class %d", r->code, info->cls);
+        CHECK(info->final == (r->code >= 200), "row %d: final %d", r->code, info->final);
+        CHECK(info->rfc == r->rfc, "row %d: RFC %d, expected %d", r->code, info->rfc, r->rfc);
+        CHECK(info->status == r->status, "row %d: status %d, expected %d", r->code, info->status,
+              (int)r->status);
+        CHECK(!(info->flags & SIPCODE_FLAG_PHRASE_SHARED) == !r->shares_with,
+              "row %d: shared-phrase flag %d", r->code, info->flags);
+        CHECK(from_cstr(r->phrase) == r->phrase_code, "row %d: phrase \"%s\" gives %d, expected %d",
+              r->code, r->phrase, from_cstr(r->phrase), r->phrase_code);
+        CHECK(sipcode_phrase(sipcode_from_phrase(r->phrase, strlen(r->phrase))) != NULL,
+              "row %d: phrase -> code -> phrase broke", r->code);
+    }
+    CHECK(N_ROWS == SIPCODE_COUNT, "SIPCODE_COUNT %d, expected %d", SIPCODE_COUNT, (int)N_ROWS);
+}
+
+static void test_registry_shape(void)
+{
+    /* The registry of 2026 as the issue counts it, plus 409 and 411. */
+    int per_class[7] = { 0 }, historic = 0;
+    size_t i;
+
+    for (i = 0; i < N_ROWS; i++) {
+        per_class[expected_rows[i].code / 100]++;
+        historic += expected_rows[i].status == SIPCODE_STATUS_HISTORIC;
+    }
+    CHECK(per_class[1] == 6 && per_class[2] == 3 && per_class[3] == 5 && per_class[4] == 48 &&
+              per_class[5] == 9 && per_class[6] == 6,
+          "codes per class %d %d %d %d %d %d", per_class[1], per_class[2], per_class[3],
+          per_class[4], per_class[5], per_class[6]);
+    CHECK(historic == 2, "%d historic rows", historic);
+    CHECK(sipcode_info(409)->status == SIPCODE_STATUS_HISTORIC, "409 historic");
+    CHECK(sipcode_info(411)->status == SIPCODE_STATUS_HISTORIC, "411 historic");
+    CHECK(sipcode_info(202)->status == SIPCODE_STATUS_DEPRECATED, "202 deprecated");
+    CHECK(sipcode_info(402)->status == SIPCODE_STATUS_RESERVED, "402 reserved");
+    CHECK(sipcode_info(555)->rfc == 8599, "555 is RFC 8599");
+}
+
+static void test_not_acceptable_rule(void)
+{
+    CHECK(SIPCODE_NOT_ACCEPTABLE == 406, "SIPCODE_NOT_ACCEPTABLE");
+    CHECK(SIPCODE_NOT_ACCEPTABLE_ANYWHERE == 606, "SIPCODE_NOT_ACCEPTABLE_ANYWHERE");
+    CHECK(strcmp(sipcode_phrase(606), "Not Acceptable") == 0, "606 keeps its registry phrase");
+    CHECK(strcmp(sipcode_phrase(406), "Not Acceptable") == 0, "406 phrase");
+    CHECK(from_cstr("Not Acceptable") == 406, "\"Not Acceptable\" resolves to 406");
+    CHECK(from_cstr("not acceptable here") == 488, "488 stays distinct");
+    CHECK(sipcode_info(606)->flags & SIPCODE_FLAG_PHRASE_SHARED, "606 flagged as shared");
+    CHECK(!(sipcode_info(406)->flags & SIPCODE_FLAG_PHRASE_SHARED), "406 not flagged");
+}
+
+static void test_constants(void)
+{
+    CHECK(SIPCODE_TRYING == 100, "TRYING");
+    CHECK(SIPCODE_BUSY_HERE == 486, "BUSY_HERE");
+    CHECK(SIPCODE_DECLINE == 603, "DECLINE");
+    CHECK(SIPCODE_REQUEST_TIMEOUT == 408, "REQUEST_TIMEOUT");
+    CHECK(SIPCODE_SERVER_TIMEOUT == 504, "SERVER_TIMEOUT");
+    CHECK(SIPCODE_CALL_TRANSACTION_DOES_NOT_EXIST == 481, "CALL_TRANSACTION_DOES_NOT_EXIST");
+    CHECK(SIPCODE_PUSH_NOTIFICATION_SERVICE_NOT_SUPPORTED == 555, "PUSH_NOTIFICATION...");
+    CHECK(SIPCODE_CONFLICT == 409 && SIPCODE_LENGTH_REQUIRED == 411, "historic constants");
+    CHECK(strlen(SIPCODE_REGISTRY_DATE) == 10, "SIPCODE_REGISTRY_DATE %s", SIPCODE_REGISTRY_DATE);
+}
+
+/* ------------------------------------------------------------ spellings */
+
+/* The spelling with its case and punctuation changed in ways normalisation
+ * must ignore. */
+static void variant(const char *s, char *out, size_t size, int how)
+{
+    size_t i, n = 0;
+
+    for (i = 0; s[i] && n + 3 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (how == 0)
+            out[n++] = (char)toupper(c);
+        else if (how == 1)
+            out[n++] = (char)tolower(c);
+        else if (c == ' ')
+            out[n++] = how == 2 ? '-' : '\t';
+        else {
+            out[n++] = (char)c;
+            if (how == 3 && i == 0)
+                out[n++] = '.';
+        }
+    }
+    out[n] = '\0';
+}
+
+static void test_every_spelling(void)
+{
+    size_t i;
+    int how;
+
+    for (i = 0; i < N_SPELLINGS; i++) {
+        const struct expected_spelling *e = &expected_spellings[i];
+        int got = from_cstr(e->spelling);
+        char buf[256];
+
+        CHECK(got == e->code, "\"%s\" gives %d, expected %d", e->spelling, got, e->code);
+        CHECK(sipcode_info(got) != NULL, "\"%s\" gives %d, which has no row", e->spelling, got);
+        CHECK(strlen(e->spelling) * 2 <= SIPCODE_PHRASE_MAX,
+              "SIPCODE_PHRASE_MAX %d is under twice \"%s\"", SIPCODE_PHRASE_MAX, e->spelling);
+        for (how = 0; how < 4; how++) {
+            variant(e->spelling, buf, sizeof buf, how);
+            got = from_cstr(buf);
+            CHECK(got == e->code, "variant \"%s\" of \"%s\" gives %d, expected %d", buf,
+                  e->spelling, got, e->code);
+        }
+    }
+}
+
+static void test_seed_document(void)
+{
+    char path[1024], line[256];
+    FILE *f;
+    int lines = 0;
+
+    snprintf(path, sizeof path, "%s/seed-phrases.tsv", data_dir);
+    f = fopen(path, "r");
+    CHECK(f != NULL, "cannot open %s", path);
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        char *phrase, *expected;
+        int got;
+
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        phrase = strchr(line, '\t');
+        expected = phrase ? strchr(phrase + 1, '\t') : NULL;
+        CHECK(expected != NULL, "%s: malformed line \"%s\"", path, line);
+        if (!expected)
+            continue;
+        *phrase++ = '\0';
+        *expected++ = '\0';
+        got = from_cstr(phrase);
+        CHECK(got == atoi(expected), "seed \"%s %s\" gives %d, expected %s", line, phrase, got,
+              expected);
+        lines++;
+    }
+    fclose(f);
+    CHECK(lines == 47, "%d seed lines, expected 47", lines);
+}
+
+/* ---------------------------------------------------------- code ranges */
+
+static void test_every_code_in_range(void)
+{
+    int c;
+
+    for (c = 100; c <= 699; c++) {
+        const struct expected_row *r = expected_for(c);
+        const struct sipcode_info *info = sipcode_info(c);
+        int registered = r && r->status != SIPCODE_STATUS_HISTORIC;
+        int eff = registered ? c : c < 200 ? 183 : c / 100 * 100;
+
+        CHECK((info != NULL) == (r != NULL), "%d: in table %d, expected %d", c, info != NULL,
+              r != NULL);
+        CHECK((sipcode_phrase(c) != NULL) == (r != NULL), "%d: phrase presence", c);
+        CHECK(sipcode_class(c) == (enum sipcode_class)(c / 100), "%d: class %d", c,
+              (int)sipcode_class(c));
+        CHECK(sipcode_effective(c) == eff, "%d: effective %d, expected %d", c,
+              sipcode_effective(c), eff);
+        CHECK(sipcode_info(sipcode_effective(c)) != NULL, "%d: effective code has no row", c);
+        CHECK(SIPCODE_IS_VALID(c), "%d: IS_VALID", c);
+        CHECK(!SIPCODE_IS_PROVISIONAL(c) == (c >= 200), "%d: IS_PROVISIONAL", c);
+        CHECK(!SIPCODE_IS_FINAL(c) == (c < 200), "%d: IS_FINAL", c);
+        CHECK(!SIPCODE_IS_SUCCESS(c) == (c / 100 != 2), "%d: IS_SUCCESS", c);
+        CHECK(!SIPCODE_IS_REDIRECTION(c) == (c / 100 != 3), "%d: IS_REDIRECTION", c);
+        CHECK(!SIPCODE_IS_CLIENT_ERROR(c) == (c / 100 != 4), "%d: IS_CLIENT_ERROR", c);
+        CHECK(!SIPCODE_IS_SERVER_ERROR(c) == (c / 100 != 5), "%d: IS_SERVER_ERROR", c);
+        CHECK(!SIPCODE_IS_GLOBAL_FAILURE(c) == (c / 100 != 6), "%d: IS_GLOBAL_FAILURE", c);
+        CHECK(!SIPCODE_MAY_BE_RELIABLE(c) == (c < 101 || c > 199), "%d: MAY_BE_RELIABLE", c);
+    }
+    CHECK(sipcode_effective(199) == 199, "199 is registered");
+    CHECK(sipcode_effective(150) == 183, "unknown 1xx -> 183");
+    CHECK(sipcode_effective(499) == 400, "499 -> 400");
+    CHECK(sipcode_effective(409) == 400, "historic 409 -> 400");
+    CHECK(sipcode_effective(411) == 400, "historic 411 -> 400");
+    CHECK(sipcode_effective(202) == 202, "deprecated 202 is registered");
+    CHECK(sipcode_effective(699) == 600, "699 -> 600");
+}
+
+static void test_codes_outside_range(void)
+{
+    static const int bad[] = { INT_MIN, INT_MIN + 1, -700, -486, -100, -1, 0, 1, 99,
+                               700, 701, 999, 1000, 4860, 65536 + 486, INT_MAX - 1, INT_MAX,
+                               (int)(100u - 601u) };
+    size_t i;
+
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int c = bad[i];
+        CHECK(sipcode_info(c) == NULL, "%d: sipcode_info not NULL", c);
+        CHECK(sipcode_phrase(c) == NULL, "%d: sipcode_phrase not NULL", c);
+        CHECK(sipcode_effective(c) == 0, "%d: effective %d", c, sipcode_effective(c));
+        CHECK(sipcode_class(c) == SIPCODE_CLASS_NONE, "%d: class", c);
+        CHECK(!SIPCODE_IS_VALID(c) && !SIPCODE_IS_PROVISIONAL(c) && !SIPCODE_IS_FINAL(c) &&
+                  !SIPCODE_IS_GLOBAL_FAILURE(c) && !SIPCODE_MAY_BE_RELIABLE(c),
+              "%d: a predicate holds", c);
+    }
+}
+
+static void test_class_and_status_names(void)
+{
+    static const char *const names[] = { NULL, "Provisional", "Success", "Redirection",
+                                         "Client Error", "Server Error", "Global Failure" };
+    static const char *const statuses[] = { "current", "deprecated", "reserved", "historic" };
+    int i;
+
+    for (i = 0; i < 7; i++) {
+        const char *got = sipcode_class_name((enum sipcode_class)i);
+        CHECK(names[i] ? got && strcmp(got, names[i]) == 0 : got == NULL, "class name %d: %s", i,
+              got ? got : "(null)");
+    }
+    CHECK(sipcode_class_name((enum sipcode_class)7) == NULL, "class 7");
+    CHECK(sipcode_class_name((enum sipcode_class)-1) == NULL, "class -1");
+    CHECK(sipcode_class_name((enum sipcode_class)INT_MAX) == NULL, "class INT_MAX");
+    for (i = 0; i < 4; i++) {
+        const char *got = sipcode_status_name((enum sipcode_status)i);
+        CHECK(got && strcmp(got, statuses[i]) == 0, "status name %d", i);
+    }
+    CHECK(sipcode_status_name((enum sipcode_status)4) == NULL, "status 4");
+    CHECK(sipcode_status_name((enum sipcode_status)-1) == NULL, "status -1");
+}
+
+static void test_macros(void)
+{
+    /* Constant expressions for constant arguments: these are array sizes. */
+    char final[SIPCODE_IS_FINAL(486) ? 1 : -1];
+    char prov[SIPCODE_IS_PROVISIONAL(183) && SIPCODE_MAY_BE_RELIABLE(180) &&
+                      !SIPCODE_MAY_BE_RELIABLE(100) ? 1 : -1];
+    int c = 486, ok;
+    long long wide = 4294967296LL + 486; /* truncates to 486 as an unsigned int */
+    unsigned long long huge = 18446744073709551615ull;
+
+    (void)final;
+    (void)prov;
+    /* Each macro evaluates its argument once. */
+    ok = SIPCODE_IS_CLIENT_ERROR(c++);
+    CHECK(ok && c == 487, "IS_CLIENT_ERROR evaluated its argument %d times", c - 486);
+    ok = SIPCODE_IS_VALID(c--);
+    CHECK(ok && c == 486, "IS_VALID evaluated its argument %d times", 487 - c);
+    CHECK(!SIPCODE_IS_VALID(wide) && !SIPCODE_IS_CLIENT_ERROR(wide), "wide argument truncated");
+    CHECK(!SIPCODE_IS_VALID(huge), "ULLONG_MAX");
+    CHECK(!SIPCODE_IS_VALID(-1) && !SIPCODE_IS_VALID(-1LL) && !SIPCODE_IS_VALID(LLONG_MIN),
+          "negatives");
+    CHECK(SIPCODE_IS_SUCCESS((short)200) && SIPCODE_IS_SUCCESS(200u) &&
+              SIPCODE_IS_SUCCESS((unsigned char)200), "narrow and unsigned arguments");
+}
+
+/* ------------------------------------------------------------ bad input */
+
+static void test_phrase_bad_input(void)
+{
+    char buf[SIPCODE_PHRASE_MAX + 1];
+    char *big;
+    size_t big_len = 10u * 1024 * 1024;
+    int b;
+
+    CHECK(sipcode_from_phrase(NULL, 0) == 0, "NULL, 0");
+    CHECK(sipcode_from_phrase(NULL, 9) == 0, "NULL, 9");
+    CHECK(sipcode_from_phrase(NULL, (size_t)-1) == 0, "NULL, SIZE_MAX");
+    CHECK(sipcode_from_phrase("", 0) == 0, "empty");
+    CHECK(from_cstr("") == 0, "empty heap copy");
+    CHECK(from_cstr(" ") == 0 && from_cstr("---") == 0 && from_cstr(" \t-/._'") == 0,
+          "punctuation only");
+    CHECK(from_cstr("Busy Her") == 0 && from_cstr("Busy Heree") == 0, "near misses");
+    CHECK(from_cstr("ok") == 200 && from_cstr("O.K.") == 200, "short keys");
+    CHECK(from_cstr("Busy Here\r\n") == 0, "CRLF is not part of a phrase");
+    CHECK(from_phrase_exact("Busy\0Here", 9) == 0, "embedded NUL");
+    CHECK(from_phrase_exact("Busy Here\0", 10) == 0, "trailing NUL inside len");
+    CHECK(sipcode_from_phrase("Decline", 4) == 0, "prefix only");
+    CHECK(sipcode_from_phrase("Decline!!", 7) == 603, "len honoured, not the terminator");
+    for (b = 0x80; b <= 0xff; b++) {
+        char s[16];
+        snprintf(s, sizeof s, "Busy%cHere", b);
+        CHECK(from_cstr(s) == 0, "byte 0x%02x inside a phrase matched", b);
+        snprintf(s, sizeof s, "Decline%c", b);
+        CHECK(from_cstr(s) == 0, "byte 0x%02x after a phrase matched", b);
+    }
+    for (b = 0x01; b < 0x20; b++) {
+        char s[16];
+        snprintf(s, sizeof s, "Busy%cHere", b);
+        CHECK(from_cstr(s) == (b == '\t' ? 486 : 0), "control byte 0x%02x", b);
+    }
+    CHECK(from_cstr("Busy\x7fHere") == 0, "DEL");
+
+    /* Exactly SIPCODE_PHRASE_MAX bytes is read; one more is refused. */
+    memset(buf, ' ', sizeof buf);
+    memcpy(buf, "Busy Here", 9);
+    CHECK(from_phrase_exact(buf, SIPCODE_PHRASE_MAX) == 486, "padded to SIPCODE_PHRASE_MAX");
+    CHECK(from_phrase_exact(buf, SIPCODE_PHRASE_MAX + 1) == 0, "SIPCODE_PHRASE_MAX + 1");
+
+    /* A long query is refused before a byte is read: a one-byte buffer with
+     * a huge length would be an over-read under the sanitizers otherwise. */
+    CHECK(sipcode_from_phrase(buf, (size_t)-1) == 0, "SIZE_MAX length");
+    big = malloc(big_len);
+    CHECK(big != NULL, "malloc 10 MB");
+    if (big) {
+        memset(big, 'a', big_len);
+        CHECK(sipcode_from_phrase(big, big_len) == 0, "10 MB string");
+        memset(big, ' ', big_len);
+        memcpy(big, "Busy Here", 9);
+        CHECK(sipcode_from_phrase(big, big_len) == 0, "10 MB of padding around a phrase");
+        free(big);
+    }
+}
+
+/* --------------------------------------------------------------- runner */
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        const char *suite;
+        const char *name;
+        void (*fn)(void);
+    } tests[] = {
+        { "table", "rows round-trip code -> phrase -> code", test_rows_round_trip },
+        { "table", "registry shape", test_registry_shape },
+        { "table", "406/606 Not Acceptable rule", test_not_acceptable_rule },
+        { "table", "named constants", test_constants },
+        { "spellings", "every spelling and its variants", test_every_spelling },
+        { "spellings", "every line of the seed document", test_seed_document },
+        { "ranges", "every code in 100..699", test_every_code_in_range },
+        { "ranges", "ints outside 100..699", test_codes_outside_range },
+        { "ranges", "class and status names", test_class_and_status_names },
+        { "ranges", "predicate macros", test_macros },
+        { "bad input", "phrase lookups of bad input", test_phrase_bad_input },
+    };
+    CU_pSuite suite = NULL;
+    const char *current = "";
+    unsigned failures;
+    size_t i;
+
+    if (argc > 1)
+        data_dir = argv[1];
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (strcmp(current, tests[i].suite) != 0) {
+            current = tests[i].suite;
+            suite = CU_add_suite(current, NULL, NULL);
+        }
+        if (!suite || !CU_add_test(suite, tests[i].name, tests[i].fn)) {
+            fprintf(stderr, "test_sipcode: cannot register %s\n", tests[i].name);
+            CU_cleanup_registry();
+            return 1;
+        }
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
+               CU_get_number_of_tests_failed();
+    printf("\ntest_sipcode: %u passed, %u failed\n", CU_get_number_of_successes(),
+           CU_get_number_of_failures());
+    CU_cleanup_registry();
+    return failures ? 1 : 0;
+}
