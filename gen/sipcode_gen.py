@@ -23,7 +23,7 @@ import tempfile
 GPERF_VERSION = "3.1"
 
 COLUMNS = ["code", "phrase", "class", "reference", "status", "name",
-           "shares_phrase_with", "aliases"]
+           "shares_phrase_with", "aliases", "meaning"]
 
 # Class names as the CSV spells them, indexed by the code's first digit.
 CLASSES = {1: "provisional", 2: "success", 3: "redirection",
@@ -43,6 +43,7 @@ RESERVED_NAMES = ("H", "CODES_H", "VERSION", "VERSION_MAJOR", "VERSION_MINOR",
                   "VERSION_PATCH", "PHRASE_MAX", "REGISTRY_DATE", "COUNT")
 
 SPELLING_MAX = 64          # longest spelling a row may hold
+MEANING_MAX = 200          # longest meaning a row may hold
 NAME_RE = re.compile(r"[A-Z][A-Z0-9]*(_[A-Z0-9]+)*\Z")
 REFERENCE_RE = re.compile(r"RFC([1-9][0-9]{0,4})\Z")
 SOURCE_RE = re.compile(r"[a-z0-9][a-z0-9.+-]*\Z")
@@ -88,6 +89,7 @@ class Row:
         self.shares = fields["shares_phrase_with"]
         self.aliases_text = fields["aliases"]
         self.code_text = fields["code"]
+        self.meaning = fields["meaning"]
         self.rfc = 0
         self.aliases = []       # (spelling, [sources])
 
@@ -248,6 +250,10 @@ def check_row(table, row):
     elif row.name.startswith(RESERVED_NAME_PREFIXES) or row.name in RESERVED_NAMES:
         err("constant name %r is reserved by the API (SIPCODE_%s is taken)"
             % (row.name, row.name))
+    if row.meaning == "":
+        err("meaning is empty")
+    elif len(row.meaning) > MEANING_MAX or row.meaning != row.meaning.strip():
+        err("meaning is over %d characters or has leading or trailing spaces" % MEANING_MAX)
     if row.shares and not re.fullmatch(r"[1-6][0-9][0-9]", row.shares):
         err("shares_phrase_with %r is not a code" % row.shares)
     if row.aliases_text.strip():
@@ -499,10 +505,22 @@ def emit_expected(table, sources):
     return "".join(out)
 
 
+def emit_meanings(table, sources):
+    """One line per code for the tool; kept out of the library, whose size
+    budget is for lookups."""
+    out = [banner(sources, "What each code means, for the sipcode tool.") % table.registry_date,
+           "\nstatic const struct meaning meanings[] = {\n"]
+    for row in table.rows:
+        out.append("    { %d, %s },\n" % (row.code, c_string(row.meaning)))
+    out.append("};\n")
+    return "".join(out)
+
+
 OUTPUTS = {"header": "include/sipcode_codes.h",
            "codes": "src/code_table.inc",
            "phrases": "src/phrase_hash.inc",
-           "expected": "tests/expected.inc"}
+           "expected": "tests/expected.inc",
+           "meanings": "cli/meanings.inc"}
 
 
 def replace_if_changed(path, text):
@@ -540,6 +558,7 @@ def generate(paths, outdir, gperf):
         "codes": emit_code_table(table, sources),
         "phrases": run_gperf(gperf, gperf_input(table, keys), sources, table.registry_date),
         "expected": emit_expected(table, sources),
+        "meanings": emit_meanings(table, sources),
     }
     changed = []
     for what, rel in OUTPUTS.items():

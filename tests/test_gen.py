@@ -20,7 +20,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 GEN = os.path.join(ROOT, "gen", "sipcode_gen.py")
 CODES = os.path.join(ROOT, "codes.csv")
 GENERATED = ["include/sipcode_codes.h", "src/code_table.inc", "src/phrase_hash.inc",
-             "tests/expected.inc"]
+             "tests/expected.inc", "cli/meanings.inc"]
 GPERF = os.environ.get("GPERF", "gperf")
 HAVE_GPERF = shutil.which(GPERF) is not None
 
@@ -132,7 +132,7 @@ class BrokenCsv(unittest.TestCase):
         lines = codes_lines()
         n = line_of(lines, "486,")
         lines[n - 1] = lines[n - 1].rsplit(",", 1)[0]
-        self.refuse(lines, [(n, "7 columns, expected 8")])
+        self.refuse(lines, [(n, "8 columns, expected 9")])
 
     def test_colliding_alias(self):
         lines, n = self.mutate("600,", 7, "Busy Here [seed]")
@@ -162,6 +162,10 @@ class BrokenCsv(unittest.TestCase):
     def test_alias_without_source(self):
         lines, n = self.mutate("486,", 7, "Busy Now")
         self.refuse(lines, [(n, "is not 'spelling [source ...]'")])
+
+    def test_empty_meaning(self):
+        lines, n = self.mutate("486,", 8, "")
+        self.refuse(lines, [(n, "meaning is empty")])
 
     def test_bad_status(self):
         lines, n = self.mutate("486,", 4, "obsolete")
@@ -215,7 +219,7 @@ class BrokenCsv(unittest.TestCase):
         n3 = line_of(lines, "603,")
         lines[n3 - 1] = lines[n3 - 1] + ",extra"
         stderr = self.refuse(lines, [(n1, "code '99'"), (n2, "status 'obsolete'"),
-                                     (n3, "9 columns")])
+                                     (n3, "10 columns")])
         self.assertIn("3 problems; nothing was written", stderr)
 
     def test_missing_file(self):
@@ -230,7 +234,7 @@ class BrokenCsv(unittest.TestCase):
 class Regenerate(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="sipcode-gen-out-")
-        for sub in ("include", "src", "tests"):
+        for sub in ("include", "src", "tests", "cli"):
             os.mkdir(os.path.join(self.tmp, sub))
 
     def tearDown(self):
