@@ -34,18 +34,31 @@ all: $(LIB) $(TOOL)
 $(B) $(B)/obj:
 	mkdir -p $@
 
+LIB_OBJS = $(B)/obj/sipcode.o $(B)/obj/status_line.o
+
 $(B)/obj/sipcode.o: src/sipcode.c src/code_table.inc src/phrase_hash.inc $(HEADERS) | $(B)/obj
 	$(COMPILE) -c src/sipcode.c -o $@
 
-$(LIB): $(B)/obj/sipcode.o
-	rm -f $@
-	$(AR) rcs $@ $(B)/obj/sipcode.o
+$(B)/obj/status_line.o: src/status_line.c $(HEADERS) | $(B)/obj
+	$(COMPILE) -c src/status_line.c -o $@
 
-$(B)/obj/cli.o: cli/sipcode.c $(HEADERS) | $(B)/obj
+$(LIB): $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+TOOL_OBJS = $(B)/obj/cli.o $(B)/obj/scan.o $(B)/obj/json.o
+
+$(B)/obj/cli.o: cli/sipcode.c cli/meanings.inc cli/scan.h cli/json.h $(HEADERS) | $(B)/obj
 	$(COMPILE) -c cli/sipcode.c -o $@
 
-$(TOOL): $(B)/obj/cli.o $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/cli.o $(LIB) $(LDLIBS)
+$(B)/obj/scan.o: cli/scan.c cli/scan.h $(HEADERS) | $(B)/obj
+	$(COMPILE) -c cli/scan.c -o $@
+
+$(B)/obj/json.o: cli/json.c cli/json.h | $(B)/obj
+	$(COMPILE) -c cli/json.c -o $@
+
+$(TOOL): $(TOOL_OBJS) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(LIB) $(LDLIBS)
 
 $(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/expected.inc $(HEADERS) | $(B)/obj
 	$(COMPILE) -c tests/test_sipcode.c -o $@

@@ -456,7 +456,7 @@ def gperf_input(table, keys):
            "%define length-table-name sipcode_phrase_lengths\n",
            "%define constants-prefix SIPCODE_PHRASE_\n",
            "%define initializer-suffix ,0\n",
-           "struct sipcode_phrase_entry { int name; short code; };\n%%\n"]
+           "struct sipcode_phrase_entry { short name; short code; };\n%%\n"]
     for key in sorted(keys):
         out.append("%s, %d\n" % (key, keys[key][0]))
     return "".join(out)

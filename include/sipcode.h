@@ -82,6 +82,55 @@ const char *sipcode_class_name(enum sipcode_class cls);
 /* "current", "deprecated", "reserved", "historic"; NULL for any other value. */
 const char *sipcode_status_name(enum sipcode_status status);
 
+/* 1 when s (len bytes) is a known spelling of code's phrase: a spelling
+ * that resolves to code, or one that resolves where code's own phrase does
+ * (so "not acceptable" is a spelling of 606 as well as 406); 0 otherwise. */
+int sipcode_is_spelling_of(int code, const char *s, size_t len);
+
+/* ------------------------------------------------------------ status lines
+ * RFC 3261 section 25.1: Status-Line = SIP-Version SP Status-Code SP
+ * Reason-Phrase CRLF. */
+
+/* Longest status line sipcode_parse_status_line() accepts, not counting a
+ * trailing CRLF. */
+#define SIPCODE_STATUS_LINE_MAX 1024
+
+struct sipcode_status_line {
+    int code;          /* 100..699 */
+    const char *phrase; /* points into the parsed line; not NUL-terminated */
+    size_t phrase_len; /* may be 0: an empty reason phrase is legal */
+    int known;         /* 1 when the phrase is a known spelling of code */
+};
+
+/* Errors, each a distinct negative value; sipcode_strerror() describes them. */
+#define SIPCODE_E_NULL (-1)     /* s or out is NULL */
+#define SIPCODE_E_TOO_LONG (-2) /* longer than SIPCODE_STATUS_LINE_MAX */
+#define SIPCODE_E_VERSION (-3)  /* does not start with SIP/2.0 */
+#define SIPCODE_E_SPACE (-4)    /* no single space after the version or the code */
+#define SIPCODE_E_DIGITS (-5)   /* status code is not three digits */
+#define SIPCODE_E_RANGE (-6)    /* status code outside 100..699 */
+#define SIPCODE_E_CONTROL (-7)  /* control character in the reason phrase */
+#define SIPCODE_E_UNKNOWN (-8)  /* code not in the table (formatting) */
+#define SIPCODE_E_BUFFER (-9)   /* buf is NULL while size is not 0 */
+
+/* Parses len bytes of s, with or without the line ending (CRLF, LF or CR);
+ * needs no NUL terminator and never reads past len. "SIP" may be in any
+ * case (RFC 3261 ABNF strings are case-insensitive); the version must be 2.0.
+ * The phrase may hold tabs and bytes 0x80-0xFF but no other control byte.
+ * Returns 0 and fills *out, or a SIPCODE_E_... value and zeroes *out. */
+int sipcode_parse_status_line(const char *s, size_t len, struct sipcode_status_line *out);
+
+/* Writes "SIP/2.0 486 Busy Here\r\n" with the canonical phrase, with
+ * snprintf's contract: returns the length the line needs (without the NUL),
+ * writes at most size bytes, NUL-terminates when size > 0. Returns
+ * SIPCODE_E_UNKNOWN for a code not in the table, SIPCODE_E_BUFFER for a NULL
+ * buf with a non-zero size. */
+int sipcode_format_status_line(char *buf, size_t size, int code);
+
+/* A one-line description of a SIPCODE_E_... value; "success" for 0 and
+ * "unknown error" for any other value. Never NULL. */
+const char *sipcode_strerror(int err);
+
 /* Class predicates on the numeric range, whether or not the code is in the
  * table. Each evaluates its argument once, is a constant expression for a
  * constant argument, and takes any integer type without truncating it. */
