@@ -1,43 +1,168 @@
-/* The sipcode tool: looks up SIP response codes and reason phrases.
+/* The sipcode tool: looks up SIP response codes and reason phrases, lists
+ * the table, and counts the status lines in SIP traces.
  *
- *   sipcode CODE|PHRASE...
- *
- * Exit status: 0 when every argument was found, 1 when one was not, 2 on a
- * usage error. Results go to stdout, one line per argument; problems go to
- * stderr, one line each. */
+ * Exit status: 0 on success, 1 when a looked-up code or phrase is unknown or
+ * a file cannot be read, 2 on a usage error. Results go to stdout; problems
+ * go to stderr, one line each. */
 #include "sipcode.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "json.h"
+#include "scan.h"
 
 #define TOOL "sipcode"
 #define QUOTE_MAX 64 /* bytes of a bad argument echoed back in a message */
 
+struct meaning {
+    int code;
+    const char *text;
+};
+#include "meanings.inc"
+
 static const char usage_text[] =
-    "usage: " TOOL " [--] CODE|PHRASE...\n"
-    "Look up SIP response codes and reason phrases.\n"
-    "  CODE     a number, e.g. 486: prints its phrase, class, RFC and status\n"
-    "  PHRASE   a reason phrase in any known spelling, e.g. \"busy here\"\n"
-    "  --help     show this help\n"
-    "  --version  show the version and the IANA registry date of the table\n"
-    "Exit status: 0 found, 1 not found, 2 usage error.\n";
+    "usage: " TOOL " [--json] CODE|PHRASE...\n"
+    "       " TOOL " [--json] list [--class NAME]\n"
+    "       " TOOL " [--json] scan [FILE...]\n"
+    "Look up SIP response codes and reason phrases, and count them in SIP traces.\n"
+    "  CODE          a number, e.g. 486: its phrase, class, RFC, status and meaning;\n"
+    "                for a code not in the table, its class and the code a user\n"
+    "                agent treats it as (RFC 3261 section 8.1.3.2)\n"
+    "  PHRASE        a reason phrase in any known spelling, e.g. \"busy here\"\n"
+    "  list          the whole table, or one class (--class \"Client Error\", 4xx, ...)\n"
+    "  scan          count the status lines (SIP/2.0 NNN phrase) in FILEs or standard\n"
+    "                input ('-'), per code, with the other phrases seen for each\n"
+    "  --json        print JSON instead of tab-separated lines\n"
+    "  --help        show this help\n"
+    "  --version     show the version and the IANA registry date of the table\n"
+    "  --            end of options: the next arguments are CODEs or PHRASEs\n"
+    "Exit status: 0 success, 1 unknown code or phrase or unreadable file, 2 usage error.\n";
 
-/* Writes s to f as printable ASCII: other bytes as \xNN, cut at QUOTE_MAX. */
-static void put_quoted(FILE *f, const char *s)
+static int json;
+
+/* Writes len bytes of s as printable ASCII: other bytes as \xNN. */
+static void put_escaped(FILE *f, const char *s, size_t len)
 {
-    size_t i, n = strlen(s);
+    size_t i;
 
-    fputc('"', f);
-    for (i = 0; i < n && i < QUOTE_MAX; i++) {
+    for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
             fputc(c, f);
         else
             fprintf(f, "\\x%02x", c);
     }
+}
+
+/* A bad argument in a message: quoted, escaped, cut at QUOTE_MAX bytes. */
+static void put_quoted(FILE *f, const char *s)
+{
+    size_t n = strlen(s);
+
+    fputc('"', f);
+    put_escaped(f, s, n < QUOTE_MAX ? n : QUOTE_MAX);
     fputc('"', f);
     if (n > QUOTE_MAX)
         fprintf(f, " (%lu bytes, cut)", (unsigned long)n);
+}
+
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr, TOOL ": %s", what);
+    if (arg) {
+        fputc(' ', stderr);
+        put_quoted(stderr, arg);
+    }
+    fprintf(stderr, "; try '" TOOL " --help'\n");
+    return 2;
+}
+
+static const char *meaning_of(int code)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof meanings / sizeof meanings[0]; i++)
+        if (meanings[i].code == code)
+            return meanings[i].text;
+    return NULL;
+}
+
+static int registered(const struct sipcode_info *info)
+{
+    return info && info->status != SIPCODE_STATUS_HISTORIC;
+}
+
+static void json_cstr(const char *s)
+{
+    if (s)
+        json_string(stdout, s, strlen(s));
+    else
+        fputs("null", stdout);
+}
+
+/* The members every code object shares, in lookups, list and scan; scan
+ * puts its count after the code. */
+static void json_code_members(int code, const unsigned long long *count)
+{
+    const struct sipcode_info *info = sipcode_info(code);
+
+    printf("\"code\": %d, ", code);
+    if (count)
+        printf("\"count\": %llu, ", *count);
+    printf("\"phrase\": ");
+    json_cstr(sipcode_phrase(code));
+    printf(", \"class\": ");
+    json_cstr(sipcode_class_name(sipcode_class(code)));
+    printf(", \"registered\": %s", registered(info) ? "true" : "false");
+}
+
+/* One code in the table or in 100..699: a tab-separated line, or a JSON
+ * object with the query that asked for it. */
+static void print_code(int code, const char *query)
+{
+    const struct sipcode_info *info = sipcode_info(code);
+    int eff = sipcode_effective(code);
+
+    if (json) {
+        printf("{");
+        if (query) {
+            printf("\"query\": ");
+            json_cstr(query);
+            printf(", ");
+        }
+        json_code_members(code, NULL);
+        printf(", \"reference\": ");
+        if (info)
+            printf("\"RFC%u\"", (unsigned)info->rfc);
+        else
+            printf("null");
+        printf(", \"status\": ");
+        json_cstr(info ? sipcode_status_name((enum sipcode_status)info->status) : NULL);
+        printf(", \"final\": %s, \"effective\": %d, \"meaning\": ",
+               SIPCODE_IS_FINAL(code) ? "true" : "false", eff);
+        json_cstr(meaning_of(code));
+        printf("}\n");
+    } else if (info) {
+        printf("%d\t%s\t%s\tRFC%u\t%s\t%s\n", code, sipcode_phrase(code),
+               sipcode_class_name((enum sipcode_class)info->cls), (unsigned)info->rfc,
+               sipcode_status_name((enum sipcode_status)info->status), meaning_of(code));
+    } else {
+        printf("%d\t\t%s\t\tnot in the table\tA user agent treats it as %d %s (RFC 3261 section "
+               "8.1.3.2).\n",
+               code, sipcode_class_name(sipcode_class(code)), eff, sipcode_phrase(eff));
+    }
+}
+
+static void print_not_found(const char *query)
+{
+    if (json) {
+        printf("{\"query\": ");
+        json_cstr(query);
+        printf(", \"code\": null, \"phrase\": null, \"class\": null, \"registered\": false}\n");
+    }
 }
 
 /* A CODE argument is all digits; its value, capped so that a long run of
@@ -58,83 +183,246 @@ static int parse_code(const char *s, int *code)
     return 1;
 }
 
-static void print_row(const struct sipcode_info *info)
+static int lookup(const char *arg)
 {
-    printf("%d\t%s\t%s\tRFC%u\t%s\n", info->code, sipcode_phrase(info->code),
-           sipcode_class_name((enum sipcode_class)info->cls), (unsigned)info->rfc,
-           sipcode_status_name((enum sipcode_status)info->status));
-}
+    int code;
 
-static int lookup_code(const char *arg, int code)
-{
-    const struct sipcode_info *info = sipcode_info(code);
-    int eff;
-
-    if (info) {
-        print_row(info);
-        return 0;
-    }
-    fprintf(stderr, TOOL ": ");
-    if (!SIPCODE_IS_VALID(code)) {
+    if (parse_code(arg, &code)) {
+        if (sipcode_info(code)) {
+            print_code(code, arg);
+            return 0;
+        }
+        if (SIPCODE_IS_VALID(code)) {
+            print_code(code, arg);
+            fprintf(stderr, TOOL ": %d is not in the table; it is %s, and a user agent treats "
+                            "it as %d %s\n",
+                    code, sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
+                    sipcode_phrase(sipcode_effective(code)));
+            return 1;
+        }
+        print_not_found(arg);
+        fprintf(stderr, TOOL ": ");
         put_quoted(stderr, arg);
         fprintf(stderr, " is not a SIP response code (100..699)\n");
         return 1;
     }
-    eff = sipcode_effective(code);
-    fprintf(stderr, "%d is not in the table; it is %s, and a user agent treats it as %d %s\n",
-            code, sipcode_class_name(sipcode_class(code)), eff, sipcode_phrase(eff));
-    return 1;
-}
-
-static int lookup_phrase(const char *arg)
-{
-    int code = sipcode_from_phrase(arg, strlen(arg));
-
+    code = sipcode_from_phrase(arg, strlen(arg));
     if (code) {
-        print_row(sipcode_info(code));
+        print_code(code, arg);
         return 0;
     }
+    print_not_found(arg);
     fprintf(stderr, TOOL ": no code has the reason phrase ");
     put_quoted(stderr, arg);
     fputc('\n', stderr);
     return 1;
 }
 
+/* --class takes a class name in any case and punctuation ("Client Error",
+ * client-error) or its range (4xx); 0 when it names none. */
+static int parse_class(const char *name)
+{
+    int c;
+
+    if (name[0] >= '1' && name[0] <= '6' && (name[1] | 0x20) == 'x' && (name[2] | 0x20) == 'x' &&
+        name[3] == '\0')
+        return name[0] - '0';
+    for (c = 1; c <= 6; c++) {
+        const char *want = sipcode_class_name((enum sipcode_class)c), *p = name;
+        for (; *want; want++) {
+            if (*want == ' ')
+                continue;
+            while (*p == ' ' || *p == '-' || *p == '_')
+                p++;
+            if ((*p | 0x20) != (*want | 0x20))
+                break;
+            p++;
+        }
+        if (*want == '\0' && *p == '\0')
+            return c;
+    }
+    return 0;
+}
+
+static int list(int cls)
+{
+    int code, first = 1;
+
+    if (json)
+        printf("{\"codes\": [\n");
+    for (code = 100; code <= 699; code++) {
+        if (!sipcode_info(code) || (cls && sipcode_class(code) != (enum sipcode_class)cls))
+            continue;
+        if (json && !first)
+            printf(",\n");
+        first = 0;
+        if (json) {
+            /* print_code ends its object with a newline; the list joins them. */
+            printf("  ");
+        }
+        print_code(code, NULL);
+    }
+    if (json)
+        printf("]}\n");
+    return 0;
+}
+
+static void print_scan_text(const struct scan *sc)
+{
+    int code;
+    size_t i;
+
+    printf("%llu status lines\n", sc->status_lines);
+    for (code = 100; code <= 699; code++) {
+        const struct scan_code *c = sc->codes[code - 100];
+        const char *phrase = sipcode_phrase(code);
+        if (!c)
+            continue;
+        if (phrase)
+            printf("%d\t%llu\t%s\t%s%s\n", code, c->count, phrase,
+                   sipcode_class_name(sipcode_class(code)),
+                   registered(sipcode_info(code)) ? "" : "\tnot in the registry");
+        else
+            printf("%d\t%llu\t\t%s\tnot in the table, treated as %d %s\n", code, c->count,
+                   sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
+                   sipcode_phrase(sipcode_effective(code)));
+        for (i = 0; i < c->nphrases; i++) {
+            printf("\t%llu\t\"", c->phrases[i].count);
+            put_escaped(stdout, c->phrases[i].text, c->phrases[i].len);
+            printf("\"\t%s\n", c->phrases[i].known ? "known spelling" : "not a known spelling");
+        }
+        if (c->overflow)
+            printf("\t%llu\t(other phrases)\tnot remembered: over %d distinct phrases\n",
+                   c->overflow, SCAN_PHRASES_PER_CODE);
+    }
+}
+
+static void print_scan_json(const struct scan *sc)
+{
+    int code, first = 1;
+    size_t i;
+
+    printf("{\"status_lines\": %llu, \"codes\": [", sc->status_lines);
+    for (code = 100; code <= 699; code++) {
+        const struct scan_code *c = sc->codes[code - 100];
+        if (!c)
+            continue;
+        printf(first ? "\n  {" : ",\n  {");
+        first = 0;
+        json_code_members(code, &c->count);
+        printf(", \"other_phrases\": {");
+        for (i = 0; i < c->nphrases; i++) {
+            if (i)
+                printf(", ");
+            json_string(stdout, c->phrases[i].text, c->phrases[i].len);
+            printf(": %llu", c->phrases[i].count);
+        }
+        if (c->overflow)
+            printf("%s\"(other phrases)\": %llu", c->nphrases ? ", " : "", c->overflow);
+        printf("}}");
+    }
+    printf("%s]}\n", first ? "" : "\n");
+}
+
+static int scan(char **files, int nfiles)
+{
+    static const char *const stdin_only[] = { "-" };
+    const char *const *names = nfiles ? (const char *const *)files : stdin_only;
+    struct scan sc;
+    int i, status = 0;
+
+    scan_init(&sc);
+    for (i = 0; i < (nfiles ? nfiles : 1); i++) {
+        int is_stdin = strcmp(names[i], "-") == 0;
+        FILE *f = is_stdin ? stdin : fopen(names[i], "rb");
+        int err;
+
+        if (!f) {
+            fprintf(stderr, TOOL ": %s: %s\n", names[i], strerror(errno));
+            status = 1;
+            continue;
+        }
+        errno = 0;
+        if (scan_file(&sc, f) != 0) {
+            err = errno;
+            fprintf(stderr, TOOL ": %s: %s\n", names[i], err ? strerror(err) : "read error");
+            status = 1;
+        }
+        if (!is_stdin)
+            fclose(f);
+    }
+    if (sc.failed)
+        fprintf(stderr, TOOL ": out of memory: some phrases were counted as other phrases\n");
+    if (json)
+        print_scan_json(&sc);
+    else
+        print_scan_text(&sc);
+    scan_free(&sc);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
-    int i = 1, status = 0;
+    char **ops = malloc((size_t)argc * sizeof *ops);
+    const char *class_arg = NULL;
+    int i, nops = 0, status = 0, options_done = 0, help = 0, version = 0;
 
-    if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-        fputs(usage_text, stdout);
-        return 0;
+    if (!ops) {
+        fprintf(stderr, TOOL ": out of memory\n");
+        return 1;
     }
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || a[1] == '\0')
+            ops[nops++] = argv[i];
+        else if (strcmp(a, "--") == 0)
+            options_done = 1;
+        else if (strcmp(a, "--json") == 0)
+            json = 1;
+        else if (strcmp(a, "--help") == 0)
+            help = 1;
+        else if (strcmp(a, "--version") == 0)
+            version = 1;
+        else if (strcmp(a, "--class") == 0) {
+            if (i + 1 >= argc) {
+                free(ops);
+                return usage_error("--class needs a NAME", NULL);
+            }
+            class_arg = argv[++i];
+        } else if (strncmp(a, "--class=", 8) == 0)
+            class_arg = a + 8;
+        else {
+            free(ops);
+            return usage_error("unknown option", a);
+        }
+    }
+    if (help) {
+        fputs(usage_text, stdout);
+    } else if (version) {
         printf(TOOL " table of the IANA registry of %s, %d codes\n", SIPCODE_REGISTRY_DATE,
                SIPCODE_COUNT);
-        return 0;
-    }
-    if (argc > 1 && strcmp(argv[1], "--") == 0)
-        i = 2;
-    else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-        fprintf(stderr, TOOL ": unknown option ");
-        put_quoted(stderr, argv[1]);
-        fprintf(stderr, "; try '" TOOL " --help'\n");
-        return 2;
-    }
-    if (i >= argc) {
-        fprintf(stderr, TOOL ": no CODE or PHRASE given; try '" TOOL " --help'\n");
-        return 2;
-    }
-    for (; i < argc; i++) {
-        int code;
-        if (parse_code(argv[i], &code))
-            status |= lookup_code(argv[i], code);
+    } else if (nops == 0) {
+        status = usage_error("no CODE, PHRASE or command given", NULL);
+    } else if (strcmp(ops[0], "list") == 0 && !options_done) {
+        int cls = class_arg ? parse_class(class_arg) : 0;
+        if (nops > 1)
+            status = usage_error("list takes no arguments, got", ops[1]);
+        else if (class_arg && !cls)
+            status = usage_error("unknown class", class_arg);
         else
-            status |= lookup_phrase(argv[i]);
+            status = list(cls);
+    } else if (class_arg) {
+        status = usage_error("--class goes with list only", NULL);
+    } else if (strcmp(ops[0], "scan") == 0 && !options_done) {
+        status = scan(ops + 1, nops - 1);
+    } else {
+        for (i = 0; i < nops; i++)
+            status |= lookup(ops[i]);
     }
+    free(ops);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, TOOL ": cannot write the output\n");
-        return 1;
+        return status ? status : 1;
     }
     return status;
 }

@@ -405,6 +405,242 @@ static void test_phrase_bad_input(void)
     }
 }
 
+/* --------------------------------------------------------- status lines */
+
+/* Parses an exactly-sized heap copy of s[0..len) (over-reads are caught by
+ * the sanitizers) and checks that a parsed phrase lies inside the input and
+ * that a failure leaves *out zeroed. */
+static int parse_exact(const char *s, size_t len, struct sipcode_status_line *out)
+{
+    char *copy = malloc(len ? len : 1);
+    int err;
+
+    memset(out, 0x5a, sizeof *out);
+    if (!copy)
+        return 1;
+    if (len)
+        memcpy(copy, s, len);
+    err = sipcode_parse_status_line(copy, len, out);
+    if (err == 0) {
+        CHECK(out->phrase >= copy && out->phrase + out->phrase_len <= copy + len,
+              "phrase outside the input \"%.40s\"", s);
+        out->phrase = s + (out->phrase - copy); /* keep it readable after free */
+    } else {
+        CHECK(out->code == 0 && out->phrase == NULL && out->phrase_len == 0 && out->known == 0,
+              "out not zeroed after error %d for \"%.40s\"", err, s);
+    }
+    free(copy);
+    return err;
+}
+
+static int parse_cstr(const char *s, struct sipcode_status_line *out)
+{
+    return parse_exact(s, strlen(s), out);
+}
+
+static void test_format_parse_round_trip(void)
+{
+    size_t i;
+
+    for (i = 0; i < N_ROWS; i++) {
+        const struct expected_row *r = &expected_rows[i];
+        char line[128], small[128];
+        struct sipcode_status_line sl;
+        int need = sipcode_format_status_line(line, sizeof line, r->code);
+        int expect = (int)(12 + strlen(r->phrase) + 2);
+        size_t size;
+
+        CHECK(need == expect, "%d: formatted length %d, expected %d", r->code, need, expect);
+        CHECK(sipcode_format_status_line(NULL, 0, r->code) == expect, "%d: length query",
+              r->code);
+        CHECK(strncmp(line, "SIP/2.0 ", 8) == 0 && atoi(line + 8) == r->code &&
+                  strncmp(line + 12, r->phrase, strlen(r->phrase)) == 0 &&
+                  strcmp(line + expect - 2, "\r\n") == 0,
+              "%d: formatted \"%s\"", r->code, line);
+        CHECK(parse_exact(line, (size_t)need, &sl) == 0 && sl.code == r->code && sl.known == 1 &&
+                  sl.phrase_len == strlen(r->phrase) &&
+                  memcmp(sl.phrase, r->phrase, sl.phrase_len) == 0,
+              "%d: formatted line does not parse back", r->code);
+        /* Every buffer size: never past size, always terminated, a prefix. */
+        for (size = 0; size <= (size_t)need + 1; size++) {
+            memset(small, '#', sizeof small);
+            CHECK(sipcode_format_status_line(small, size, r->code) == expect,
+                  "%d: size %lu return", r->code, (unsigned long)size);
+            CHECK(small[size] == '#' || size == sizeof small, "%d: wrote past size %lu", r->code,
+                  (unsigned long)size);
+            if (size > 0) {
+                size_t n = size - 1 < (size_t)need ? size - 1 : (size_t)need;
+                CHECK(small[n] == '\0' && memcmp(small, line, n) == 0,
+                      "%d: size %lu not a terminated prefix", r->code, (unsigned long)size);
+            }
+        }
+    }
+}
+
+static void test_format_bad_input(void)
+{
+    static const int bad[] = { INT_MIN, -1, 0, 99, 150, 499, 700, INT_MAX };
+    char buf[64];
+    size_t i;
+
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(buf, '#', sizeof buf);
+        CHECK(sipcode_format_status_line(buf, sizeof buf, bad[i]) == SIPCODE_E_UNKNOWN &&
+                  buf[0] == '#',
+              "format of %d", bad[i]);
+    }
+    CHECK(sipcode_format_status_line(NULL, 5, 486) == SIPCODE_E_BUFFER, "NULL buffer, size 5");
+}
+
+static void test_parse_good_lines(void)
+{
+    static const struct {
+        const char *line;
+        int code;
+        const char *phrase;
+        int known;
+    } good[] = {
+        { "SIP/2.0 200 OK", 200, "OK", 1 },
+        { "SIP/2.0 200 OK\r\n", 200, "OK", 1 },
+        { "SIP/2.0 200 OK\n", 200, "OK", 1 },
+        { "SIP/2.0 200 OK\r", 200, "OK", 1 },
+        { "sip/2.0 486 busy here", 486, "busy here", 1 },
+        { "SIP/2.0 486 Busy", 486, "Busy", 1 },
+        { "SIP/2.0 486 Decline", 486, "Decline", 0 },
+        { "SIP/2.0 606 not acceptable", 606, "not acceptable", 1 },
+        { "SIP/2.0 406 Not Acceptable", 406, "Not Acceptable", 1 },
+        { "SIP/2.0 499 Not Today", 499, "Not Today", 0 },
+        { "SIP/2.0 100 ", 100, "", 0 },
+        { "SIP/2.0 100 \r\n", 100, "", 0 },
+        { "SIP/2.0 183 Session\tProgress", 183, "Session\tProgress", 1 },
+        { "SIP/2.0 180 R\xc3\xa9ing", 180, "R\xc3\xa9ing", 0 },
+        { "SIP/2.0 699 \xff\xfe", 699, "\xff\xfe", 0 },
+        { "SIP/2.0 503 SIP/2.0 200 OK", 503, "SIP/2.0 200 OK", 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+        struct sipcode_status_line sl;
+        int err = parse_cstr(good[i].line, &sl);
+        CHECK(err == 0, "\"%s\": error %d (%s)", good[i].line, err, sipcode_strerror(err));
+        if (err)
+            continue;
+        CHECK(sl.code == good[i].code, "\"%s\": code %d", good[i].line, sl.code);
+        CHECK(sl.phrase_len == strlen(good[i].phrase) &&
+                  memcmp(sl.phrase, good[i].phrase, sl.phrase_len) == 0,
+              "\"%s\": phrase", good[i].line);
+        CHECK(sl.known == good[i].known, "\"%s\": known %d", good[i].line, sl.known);
+    }
+}
+
+static void test_parse_errors(void)
+{
+    static const struct {
+        const char *line;
+        size_t len; /* 0: strlen */
+        int err;
+    } bad[] = {
+        { "", 0, SIPCODE_E_VERSION },
+        { "HTTP/1.1 200 OK", 0, SIPCODE_E_VERSION },
+        { "SIP/2.1 200 OK", 0, SIPCODE_E_VERSION },
+        { "SIP/2.01 200 OK", 0, SIPCODE_E_VERSION },
+        { "SIP/20 200 OK", 0, SIPCODE_E_VERSION },
+        { "SIP", 0, SIPCODE_E_VERSION },
+        { " SIP/2.0 200 OK", 0, SIPCODE_E_VERSION },
+        { "SIP/2.0", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0/UDP host", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0\t200 OK", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0 200", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0 200\r\n", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0 200OK", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0 200\tOK", 0, SIPCODE_E_SPACE },
+        { "SIP/2.0 2000 OK", 0, SIPCODE_E_DIGITS },
+        { "SIP/2.0 20 OK", 0, SIPCODE_E_DIGITS },
+        { "SIP/2.0  200 OK", 0, SIPCODE_E_DIGITS },
+        { "SIP/2.0 2a0 OK", 0, SIPCODE_E_DIGITS },
+        { "SIP/2.0 -20 OK", 0, SIPCODE_E_DIGITS },
+        { "SIP/2.0 ", 0, SIPCODE_E_DIGITS },
+        { "SIP/2.0 099 Low", 0, SIPCODE_E_RANGE },
+        { "SIP/2.0 000 Zero", 0, SIPCODE_E_RANGE },
+        { "SIP/2.0 700 High", 0, SIPCODE_E_RANGE },
+        { "SIP/2.0 999 High", 0, SIPCODE_E_RANGE },
+        { "SIP/2.0 200 O\x01K", 0, SIPCODE_E_CONTROL },
+        { "SIP/2.0 200 O\x7fK", 0, SIPCODE_E_CONTROL },
+        { "SIP/2.0 200 OK\r\n\r\n", 0, SIPCODE_E_CONTROL },
+        { "SIP/2.0 200 OK\nVia: x", 0, SIPCODE_E_CONTROL },
+        { "SIP/2.0 200 O\0K", 16, SIPCODE_E_CONTROL },
+        { "SIP/2.0 200 OK\0", 15, SIPCODE_E_CONTROL },
+    };
+    char *big;
+    size_t i, big_len = 10u * 1024 * 1024;
+    struct sipcode_status_line sl;
+    int seen[16] = { 0 };
+
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        size_t len = bad[i].len ? bad[i].len : strlen(bad[i].line);
+        int err = parse_exact(bad[i].line, len, &sl);
+        CHECK(err == bad[i].err, "\"%s\": error %d (%s), expected %d (%s)", bad[i].line, err,
+              sipcode_strerror(err), bad[i].err, sipcode_strerror(bad[i].err));
+        if (err < 0 && err > -16)
+            seen[-err] = 1;
+    }
+    CHECK(sipcode_parse_status_line(NULL, 10, &sl) == SIPCODE_E_NULL, "NULL line");
+    CHECK(sipcode_parse_status_line("SIP/2.0 200 OK", 14, NULL) == SIPCODE_E_NULL, "NULL out");
+
+    /* The length limit: SIPCODE_STATUS_LINE_MAX bytes pass, with or without
+     * CRLF; one more does not; a huge length is refused unread. */
+    big = malloc(big_len);
+    CHECK(big != NULL, "malloc");
+    if (!big)
+        return;
+    memcpy(big, "SIP/2.0 200 ", 12);
+    memset(big + 12, 'x', big_len - 12);
+    CHECK(parse_exact(big, SIPCODE_STATUS_LINE_MAX, &sl) == 0 &&
+              sl.phrase_len == SIPCODE_STATUS_LINE_MAX - 12,
+          "line of SIPCODE_STATUS_LINE_MAX bytes");
+    memcpy(big + SIPCODE_STATUS_LINE_MAX, "\r\n", 2);
+    CHECK(parse_exact(big, SIPCODE_STATUS_LINE_MAX + 2, &sl) == 0, "maximum line with CRLF");
+    big[SIPCODE_STATUS_LINE_MAX] = 'x';
+    big[SIPCODE_STATUS_LINE_MAX + 1] = 'x';
+    CHECK(parse_exact(big, SIPCODE_STATUS_LINE_MAX + 1, &sl) == SIPCODE_E_TOO_LONG,
+          "one byte over");
+    CHECK(sipcode_parse_status_line(big, big_len, &sl) == SIPCODE_E_TOO_LONG, "10 MB line");
+    CHECK(sipcode_parse_status_line(big, (size_t)-1, &sl) == SIPCODE_E_TOO_LONG, "SIZE_MAX");
+    free(big);
+    seen[-SIPCODE_E_NULL] = seen[-SIPCODE_E_TOO_LONG] = 1;
+    for (i = 1; i <= 7; i++)
+        CHECK(seen[i], "error %d never produced", -(int)i);
+}
+
+static void test_strerror_and_spelling_of(void)
+{
+    static const int errs[] = { SIPCODE_E_NULL,  SIPCODE_E_TOO_LONG, SIPCODE_E_VERSION,
+                                SIPCODE_E_SPACE, SIPCODE_E_DIGITS,   SIPCODE_E_RANGE,
+                                SIPCODE_E_CONTROL, SIPCODE_E_UNKNOWN, SIPCODE_E_BUFFER };
+    size_t i, j;
+
+    for (i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+        const char *m = sipcode_strerror(errs[i]);
+        CHECK(m && *m && strcmp(m, "unknown error") != 0, "strerror(%d)", errs[i]);
+        for (j = 0; j < i; j++)
+            CHECK(errs[i] != errs[j] && strcmp(m, sipcode_strerror(errs[j])) != 0,
+                  "errors %d and %d not distinct", errs[i], errs[j]);
+    }
+    CHECK(strcmp(sipcode_strerror(0), "success") == 0, "strerror(0)");
+    CHECK(strcmp(sipcode_strerror(1), "unknown error") == 0, "strerror(1)");
+    CHECK(strcmp(sipcode_strerror(-10), "unknown error") == 0, "strerror(-10)");
+    CHECK(strcmp(sipcode_strerror(INT_MIN), "unknown error") == 0, "strerror(INT_MIN)");
+    CHECK(strcmp(sipcode_strerror(INT_MAX), "unknown error") == 0, "strerror(INT_MAX)");
+
+    CHECK(sipcode_is_spelling_of(606, "not acceptable", 14), "606 not acceptable");
+    CHECK(sipcode_is_spelling_of(406, "NOT-ACCEPTABLE", 14), "406 not acceptable");
+    CHECK(sipcode_is_spelling_of(481, "Call Leg/Transaction Does Not Exist", 35), "481 alias");
+    CHECK(!sipcode_is_spelling_of(486, "Decline", 7), "486 Decline");
+    CHECK(!sipcode_is_spelling_of(499, "Busy", 4), "499 has no spellings");
+    CHECK(!sipcode_is_spelling_of(486, NULL, 4), "NULL phrase");
+    CHECK(!sipcode_is_spelling_of(INT_MIN, "Busy", 4), "INT_MIN");
+}
+
 /* --------------------------------------------------------------- runner */
 
 int main(int argc, char **argv)
@@ -425,6 +661,11 @@ int main(int argc, char **argv)
         { "ranges", "class and status names", test_class_and_status_names },
         { "ranges", "predicate macros", test_macros },
         { "bad input", "phrase lookups of bad input", test_phrase_bad_input },
+        { "status lines", "format -> parse round trip, every row and size", test_format_parse_round_trip },
+        { "status lines", "format of codes not in the table", test_format_bad_input },
+        { "status lines", "lines that parse", test_parse_good_lines },
+        { "status lines", "every parse error", test_parse_errors },
+        { "status lines", "strerror and spelling_of", test_strerror_and_spelling_of },
     };
     CU_pSuite suite = NULL;
     const char *current = "";

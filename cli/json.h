@@ -1,0 +1,16 @@
+/* Writing JSON strings from arbitrary bytes. */
+#ifndef SIPCODE_JSON_H
+#define SIPCODE_JSON_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Writes s[0..len) as a JSON string: quotes, backslashes and control bytes
+ * escaped, valid UTF-8 copied, and each byte of an invalid UTF-8 sequence
+ * written as U+FFFD, so that the output is valid JSON whatever the input. */
+void json_string(FILE *f, const char *s, size_t len);
+
+/* Length of the valid UTF-8 sequence at s[0..len), or 0 when there is none. */
+size_t utf8_sequence(const unsigned char *s, size_t len);
+
+#endif
