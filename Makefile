@@ -70,6 +70,7 @@ check: $(TESTS) $(TOOL)
 	$(TESTS) tests/data
 	$(PYTHON) tests/test_gen.py
 	sh tests/test_cli.sh $(TOOL)
+	sh tests/test_sipp.sh $(TOOL)
 
 # Not part of all: a vendoring project builds from the committed sources.
 regen:
