@@ -39,7 +39,7 @@ $(B)/obj/sipcode.o: src/sipcode.c src/code_table.inc src/phrase_hash.inc $(HEADE
 
 $(LIB): $(B)/obj/sipcode.o
 	rm -f $@
-	$(AR) rcs $@ $(B)/obj/sipcode.o
+	$(AR) rcs $@ $^
 
 $(B)/obj/cli.o: cli/sipcode.c $(HEADERS) | $(B)/obj
 	$(COMPILE) -c cli/sipcode.c -o $@
@@ -75,3 +75,5 @@ uninstall:
 # Removes build products only; generated sources are committed.
 clean:
 	rm -rf $(B)
+
+include mk/q850.mk
