@@ -127,9 +127,10 @@ def check_row(table, row, codes):
     return True
 
 
-def check_table(table, path, rows):
-    """Duplicates, defaults, conditions that lack their plain row, and causes
-    that the tables use without a Q.850 name."""
+def check_table(table, path, rows, whole):
+    """Duplicates; and, when every line was read (whole), missing defaults,
+    conditions that lack their plain row, and causes that the tables use
+    without a Q.850 name."""
     seen = {}
     names, plain = {}, {}
     defaults = {"cause-to-sip": [], "sip-to-cause": []}
@@ -155,6 +156,8 @@ def check_table(table, path, rows):
             table.error(row.path, row.line, "%s at %s" % (what, seen[key].where()))
         else:
             seen[key] = row
+    if not whole:
+        return
     for kind, found in sorted(defaults.items()):
         column = "cause" if kind == "cause-to-sip" else "code"
         if not found:
@@ -183,8 +186,12 @@ def load(path, codes_path):
     codes = {r.code for r in codes_table.rows if r.code is not None}
     rows = [Row(path, number, fields)
             for number, fields in common.read_records(table, path, COLUMNS)]
+    read = len(rows)
     rows = [row for row in rows if check_row(table, row, codes)]
-    check_table(table, path, rows)
+    # A line that could not be read might be the row that a check for a
+    # missing row looks for, so those checks wait for a file read whole.
+    whole = len(rows) == read and not any(e[0] == path for e in table.errors)
+    check_table(table, path, rows, whole)
     if not rows and not table.errors:
         table.error(path, 1, "no rows")
     return table, rows
