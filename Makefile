@@ -47,7 +47,7 @@ $(B)/obj/cli.o: cli/sipcode.c $(HEADERS) | $(B)/obj
 $(TOOL): $(B)/obj/cli.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/cli.o $(LIB) $(LDLIBS)
 
-$(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/expected.inc $(HEADERS) | $(B)/obj
+$(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/check.h tests/expected.inc $(HEADERS) | $(B)/obj
 	$(COMPILE) -c tests/test_sipcode.c -o $@
 
 $(TESTS): $(B)/obj/test_sipcode.o $(LIB)

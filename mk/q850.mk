@@ -11,7 +11,7 @@ $(B)/obj/q850.o: src/q850.c src/q850_table.inc $(HEADERS) | $(B)/obj
 
 $(LIB): $(B)/obj/q850.o
 
-$(B)/obj/test_q850.o: tests/test_q850.c tests/q850_expected.inc $(HEADERS) | $(B)/obj
+$(B)/obj/test_q850.o: tests/test_q850.c tests/check.h tests/q850_expected.inc $(HEADERS) | $(B)/obj
 	$(COMPILE) -c tests/test_q850.c -o $@
 
 $(B)/test_q850: $(B)/obj/test_q850.o $(LIB)

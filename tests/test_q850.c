@@ -9,9 +9,10 @@
 
 #include <CUnit/Basic.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "check.h"
 
 struct q850_row {
     int cause;     /* 0: the RFC gives none */
@@ -35,18 +36,6 @@ static const int bad_causes[] = { INT_MIN, INT_MIN + 1, -128, -127, -1, 0, 128, 
                                   383, 1000, 65537, INT_MAX - 1, INT_MAX };
 static const int bad_codes[] = { INT_MIN, INT_MIN + 100, -600, -100, -1, 0, 1, 99, 700, 701,
                                  999, 65536 + 486, INT_MAX - 1, INT_MAX };
-
-static void check(int ok, int line, const char *fmt, ...)
-{
-    char msg[256];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, __FILE__, "", CU_FALSE);
-}
-#define CHECK(ok, ...) check((ok) != 0, __LINE__, __VA_ARGS__)
 
 /* The plain cause-to-sip row of a cause, or NULL when the table lists none. */
 static const struct q850_row *plain_row(int cause)
@@ -326,19 +315,10 @@ static CU_SuiteInfo suites[] = {
 
 int main(void)
 {
-    unsigned failures;
-
     if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
         fprintf(stderr, "test_q850: cannot register the tests: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
         return 1;
     }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-               CU_get_number_of_tests_failed();
-    printf("\ntest_q850: %u passed, %u failed\n", CU_get_number_of_successes(),
-           CU_get_number_of_failures());
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return run_registered_tests("test_q850");
 }
