@@ -42,9 +42,10 @@ $(B)/obj/sipcode.o: src/sipcode.c src/code_table.inc src/phrase_hash.inc $(HEADE
 $(B)/obj/status_line.o: src/status_line.c $(HEADERS) | $(B)/obj
 	$(COMPILE) -c src/status_line.c -o $@
 
+# mk/*.mk add their objects as further prerequisites.
 $(LIB): $(LIB_OBJS)
 	rm -f $@
-	$(AR) rcs $@ $(LIB_OBJS)
+	$(AR) rcs $@ $^
 
 TOOL_OBJS = $(B)/obj/cli.o $(B)/obj/scan.o $(B)/obj/json.o
 
@@ -60,7 +61,7 @@ $(B)/obj/json.o: cli/json.c cli/json.h | $(B)/obj
 $(TOOL): $(TOOL_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(LIB) $(LDLIBS)
 
-$(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/expected.inc $(HEADERS) | $(B)/obj
+$(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/check.h tests/expected.inc $(HEADERS) | $(B)/obj
 	$(COMPILE) -c tests/test_sipcode.c -o $@
 
 $(TESTS): $(B)/obj/test_sipcode.o $(LIB)
@@ -89,3 +90,5 @@ uninstall:
 # Removes build products only; generated sources are committed.
 clean:
 	rm -rf $(B)
+
+include mk/q850.mk

@@ -147,6 +147,40 @@ const char *sipcode_strerror(int err);
  * acknowledged with PRACK (RFC 3262 section 3). */
 #define SIPCODE_MAY_BE_RELIABLE(c) SIPCODE_IN_RANGE_(c, 101, 99)
 
+/* ---- Gateway mapping: SIP status <-> ISDN/ISUP (Q.850) cause value ----
+ * The recommended mapping of RFC 3398 (section 7.2.4.1 cause -> status,
+ * section 8.2.6.1 status -> cause), from q850.csv. Like the rest, O(1)
+ * lookups in const tables. Where products depart from it: README.md. */
+
+/* Flags of sipcode_from_q850(): what the caller knows about the release that
+ * makes RFC 3398 recommend another status. Other bits are ignored. */
+#define SIPCODE_Q850_LOCATION_USER 0x01u /* cause location is "user": 21 gives 603, not 403 */
+#define SIPCODE_Q850_NEW_NUMBER 0x02u    /* diagnostic holds the new number: 22 gives 301
+                                          * (send it in Contact), not 410 */
+
+/* The SIP status to answer a call released with a cause in 1..127: the RFC's
+ * table, or its default 500 for a cause the table does not list. 0 where the
+ * RFC sends no status (16 normal call clearing becomes BYE or CANCEL; 44
+ * requested circuit not available makes the gateway try another circuit),
+ * and for any int outside 1..127. */
+int sipcode_from_q850(int cause, unsigned flags);
+
+/* The cause value to release a call with when a SIP failure response
+ * (400..699) arrives: the RFC's table, or its default 31 (normal,
+ * unspecified) for a code the table does not list, every code registered
+ * after RFC 3398 included. 31 for 488 and 606, whose cause the RFC takes
+ * from the Warning header (31 unless it concerns bearer capability, then
+ * 65). 0 where the RFC gives no cause: 487 (the gateway's own CANCEL,
+ * sent because the ISUP side released first, so there is no release left
+ * to send); every 1xx, 2xx and 3xx, which the RFC's table does not cover
+ * because none of them ends a call (a 1xx is not final, a 2xx answers, a
+ * 3xx redirects: RFC 3261 section 8.1.3.4); and any int outside 100..699. */
+int sipcode_to_q850(int code);
+
+/* The name of a cause value as ITU-T Q.850 spells it ("User busy" for 17);
+ * NULL for a value Q.850 does not define and for any int outside 1..127. */
+const char *sipcode_q850_name(int cause);
+
 #ifdef __cplusplus
 }
 #endif

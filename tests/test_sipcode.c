@@ -10,7 +10,6 @@
 #include <CUnit/Basic.h>
 #include <ctype.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,25 +28,13 @@ struct expected_spelling {
     int code;
 };
 
+#include "check.h"
 #include "expected.inc"
 
 #define N_ROWS (sizeof expected_rows / sizeof expected_rows[0])
 #define N_SPELLINGS (sizeof expected_spellings / sizeof expected_spellings[0])
 
 static const char *data_dir = "tests/data";
-
-/* An assertion whose failure message names the row or input that failed. */
-static void check(int ok, int line, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, __FILE__, "", CU_FALSE);
-}
-#define CHECK(ok, ...) check((ok) != 0, __LINE__, __VA_ARGS__)
 
 static const struct expected_row *expected_for(int code)
 {
@@ -669,7 +656,6 @@ int main(int argc, char **argv)
     };
     CU_pSuite suite = NULL;
     const char *current = "";
-    unsigned failures;
     size_t i;
 
     if (argc > 1)
@@ -687,12 +673,5 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
-               CU_get_number_of_tests_failed();
-    printf("\ntest_sipcode: %u passed, %u failed\n", CU_get_number_of_successes(),
-           CU_get_number_of_failures());
-    CU_cleanup_registry();
-    return failures ? 1 : 0;
+    return run_registered_tests("test_sipcode");
 }

@@ -1,0 +1,29 @@
+# The gateway mapping (issue 8): SIP status <-> Q.850 cause from q850.csv.
+# src/q850.c joins the library; its tests join check; gen/q850_gen.py joins
+# regen.
+
+Q850_GENERATED = src/q850_table.inc tests/q850_expected.inc
+
+.PHONY: check-q850 regen-q850
+
+$(B)/obj/q850.o: src/q850.c src/q850_table.inc $(HEADERS) | $(B)/obj
+	$(COMPILE) -c src/q850.c -o $@
+
+$(LIB): $(B)/obj/q850.o
+
+$(B)/obj/test_q850.o: tests/test_q850.c tests/check.h tests/q850_expected.inc $(HEADERS) | $(B)/obj
+	$(COMPILE) -c tests/test_q850.c -o $@
+
+$(B)/test_q850: $(B)/obj/test_q850.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/test_q850.o $(LIB) $(CUNIT_LIBS) $(LDLIBS)
+
+check: check-q850
+
+check-q850: $(B)/test_q850
+	$(B)/test_q850
+	$(PYTHON) tests/test_q850_gen.py
+
+regen: regen-q850
+
+regen-q850:
+	$(PYTHON) gen/q850_gen.py q850.csv codes.csv
