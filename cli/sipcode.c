@@ -27,6 +27,7 @@ static const char usage_text[] =
     "usage: " TOOL " [--json] CODE|PHRASE...\n"
     "       " TOOL " [--json] list [--class NAME]\n"
     "       " TOOL " [--json] scan [FILE...]\n"
+    "       " TOOL " [--json] q850 [--location-user] [--new-number] CAUSE...\n"
     "Look up SIP response codes and reason phrases, and count them in SIP traces.\n"
     "  CODE          a number, e.g. 486: its phrase, class, RFC, status and meaning;\n"
     "                for a code not in the table, its class and the code a user\n"
@@ -35,6 +36,10 @@ static const char usage_text[] =
     "  list          the whole table, or one class (--class \"Client Error\", 4xx, ...)\n"
     "  scan          count the status lines (SIP/2.0 NNN phrase) in FILEs or standard\n"
     "                input ('-'), per code, with the other phrases seen for each\n"
+    "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
+    "                cause value 1..127; --location-user (cause location is the\n"
+    "                user) and --new-number (diagnostic holds a new number) give\n"
+    "                the RFC's exceptions for causes 21 and 22\n"
     "  --json        print JSON instead of tab-separated lines\n"
     "  --help        show this help\n"
     "  --version     show the version and the IANA registry date of the table\n"
@@ -119,6 +124,18 @@ static void json_code_members(int code, const unsigned long long *count)
     printf(", \"registered\": %s", registered(info) ? "true" : "false");
 }
 
+/* The Q.850 cause RFC 3398 recommends for a failure code, as "Q.850 17";
+ * "-" when it gives none. */
+static void print_q850_field(int code)
+{
+    int cause = sipcode_to_q850(code);
+
+    if (cause)
+        printf("Q.850 %d", cause);
+    else
+        printf("-");
+}
+
 /* One code in the table or in 100..699: a tab-separated line, or a JSON
  * object with the query that asked for it. */
 static void print_code(int code, const char *query)
@@ -141,18 +158,26 @@ static void print_code(int code, const char *query)
             printf("null");
         printf(", \"status\": ");
         json_cstr(info ? sipcode_status_name((enum sipcode_status)info->status) : NULL);
-        printf(", \"final\": %s, \"effective\": %d, \"meaning\": ",
+        printf(", \"final\": %s, \"effective\": %d, \"q850\": ",
                SIPCODE_IS_FINAL(code) ? "true" : "false", eff);
+        if (sipcode_to_q850(code))
+            printf("%d", sipcode_to_q850(code));
+        else
+            printf("null");
+        printf(", \"meaning\": ");
         json_cstr(meaning_of(code));
         printf("}\n");
     } else if (info) {
-        printf("%d\t%s\t%s\tRFC%u\t%s\t%s\n", code, sipcode_phrase(code),
+        printf("%d\t%s\t%s\tRFC%u\t%s\t", code, sipcode_phrase(code),
                sipcode_class_name((enum sipcode_class)info->cls), (unsigned)info->rfc,
-               sipcode_status_name((enum sipcode_status)info->status), meaning_of(code));
+               sipcode_status_name((enum sipcode_status)info->status));
+        print_q850_field(code);
+        printf("\t%s\n", meaning_of(code));
     } else {
-        printf("%d\t\t%s\t\tnot in the table\tA user agent treats it as %d %s (RFC 3261 section "
-               "8.1.3.2).\n",
-               code, sipcode_class_name(sipcode_class(code)), eff, sipcode_phrase(eff));
+        printf("%d\t\t%s\t\tnot in the table\t", code, sipcode_class_name(sipcode_class(code)));
+        print_q850_field(code);
+        printf("\tA user agent treats it as %d %s (RFC 3261 section 8.1.3.2).\n", eff,
+               sipcode_phrase(eff));
     }
 }
 
@@ -324,6 +349,45 @@ static void print_scan_json(const struct scan *sc)
     printf("%s]}\n", first ? "" : "\n");
 }
 
+static int q850(const char *arg, unsigned flags)
+{
+    int cause, status;
+    const char *name;
+
+    if (!parse_code(arg, &cause) || cause < 1 || cause > 127) {
+        if (json) {
+            printf("{\"query\": ");
+            json_cstr(arg);
+            printf(", \"cause\": null, \"name\": null, \"status\": null, \"phrase\": null}\n");
+        }
+        fprintf(stderr, TOOL ": ");
+        put_quoted(stderr, arg);
+        fprintf(stderr, " is not a Q.850 cause value (1..127)\n");
+        return 1;
+    }
+    status = sipcode_from_q850(cause, flags);
+    name = sipcode_q850_name(cause);
+    if (json) {
+        printf("{\"query\": ");
+        json_cstr(arg);
+        printf(", \"cause\": %d, \"name\": ", cause);
+        json_cstr(name);
+        if (status)
+            printf(", \"status\": %d, \"phrase\": ", status);
+        else
+            printf(", \"status\": null, \"phrase\": ");
+        json_cstr(sipcode_phrase(status));
+        printf("}\n");
+    } else if (status) {
+        printf("%d\t%s\t%d\t%s\n", cause, name ? name : "(not defined by Q.850)", status,
+               sipcode_phrase(status));
+    } else {
+        printf("%d\t%s\t-\tno SIP status: RFC 3398 %s\n", cause, name ? name : "", cause == 16
+               ? "clears the call with BYE or CANCEL" : "has the gateway try another circuit");
+    }
+    return 0;
+}
+
 static int scan(char **files, int nfiles)
 {
     static const char *const stdin_only[] = { "-" };
@@ -365,6 +429,7 @@ int main(int argc, char **argv)
 {
     char **ops = malloc((size_t)argc * sizeof *ops);
     const char *class_arg = NULL;
+    unsigned q850_flags = 0;
     int i, nops = 0, status = 0, options_done = 0, help = 0, version = 0;
 
     if (!ops) {
@@ -383,6 +448,10 @@ int main(int argc, char **argv)
             help = 1;
         else if (strcmp(a, "--version") == 0)
             version = 1;
+        else if (strcmp(a, "--location-user") == 0)
+            q850_flags |= SIPCODE_Q850_LOCATION_USER;
+        else if (strcmp(a, "--new-number") == 0)
+            q850_flags |= SIPCODE_Q850_NEW_NUMBER;
         else if (strcmp(a, "--class") == 0) {
             if (i + 1 >= argc) {
                 free(ops);
@@ -413,6 +482,13 @@ int main(int argc, char **argv)
             status = list(cls);
     } else if (class_arg) {
         status = usage_error("--class goes with list only", NULL);
+    } else if (strcmp(ops[0], "q850") == 0 && !options_done) {
+        if (nops == 1)
+            status = usage_error("q850 needs a CAUSE", NULL);
+        for (i = 1; i < nops; i++)
+            status |= q850(ops[i], q850_flags);
+    } else if (q850_flags) {
+        status = usage_error("--location-user and --new-number go with q850 only", NULL);
     } else if (strcmp(ops[0], "scan") == 0 && !options_done) {
         status = scan(ops + 1, nops - 1);
     } else {

@@ -33,8 +33,9 @@ expect() {
 }
 
 TAB=$(printf '\t')
-expect "code 603" 0 "^603${TAB}Decline${TAB}Global Failure${TAB}RFC3261${TAB}current${TAB}Callee explicitly declined" "" -- 603
-expect "code 486" 0 "^486${TAB}Busy Here${TAB}Client Error${TAB}RFC3261${TAB}current${TAB}.*Retry-After" "" -- 486
+expect "code 603" 0 "^603${TAB}Decline${TAB}Global Failure${TAB}RFC3261${TAB}current${TAB}Q.850 21${TAB}Callee explicitly declined" "" -- 603
+expect "code 486" 0 "^486${TAB}Busy Here${TAB}Client Error${TAB}RFC3261${TAB}current${TAB}Q.850 17${TAB}.*Retry-After" "" -- 486
+expect "code without a cause" 0 "^487${TAB}Request Terminated${TAB}Client Error${TAB}RFC3261${TAB}current${TAB}-${TAB}" "" -- 487
 expect "deprecated 202" 0 "^202${TAB}Accepted${TAB}Success${TAB}RFC6665${TAB}deprecated${TAB}" "" -- 202
 expect "historic 409" 0 "^409${TAB}Conflict${TAB}Client Error${TAB}RFC2543${TAB}historic${TAB}" "" -- 409
 expect "phrase" 0 "^486${TAB}Busy Here" "" -- "busy here"
@@ -49,7 +50,7 @@ expect_many=$(cut -f1 "$T/many" | tr '\n' ' ')
 if [ "$expect_many" = "100 183 606 " ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL several arguments: $expect_many"; fi
 
-expect "unregistered code" 1 "^499${TAB}${TAB}Client Error${TAB}${TAB}not in the table${TAB}A user agent treats it as 400 Bad Request" \
+expect "unregistered code" 1 "^499${TAB}${TAB}Client Error${TAB}${TAB}not in the table${TAB}Q.850 31${TAB}A user agent treats it as 400 Bad Request" \
     "499 is not in the table; it is Client Error, and a user agent treats it as 400 Bad Request" -- 499
 expect "unregistered 1xx" 1 "^150${TAB}${TAB}Provisional${TAB}.* as 183 Session Progress" "150 is not in the table; .* as 183 Session Progress" -- 150
 expect "historic is in the table" 0 "^411${TAB}Length Required" "" -- 411
@@ -96,6 +97,23 @@ check_json "lookups --json" '[x["code"] for x in d] == [499, 486, None] and d[0]
 check_json "list --json" 'len(d["codes"]) == 77 and [c["code"] for c in d["codes"]] == sorted(c["code"] for c in d["codes"]) and all(set(["code", "phrase", "class", "registered"]) <= set(c) for c in d["codes"]) and sum(not c["registered"] for c in d["codes"]) == 2' "$T/j"
 "$TOOL" list --class=client-error --json >"$T/j"
 check_json "list --class --json" 'len(d["codes"]) == 48 and all(c["class"] == "Client Error" for c in d["codes"])' "$T/j"
+
+# ---------------------------------------------------------------- q850
+expect "q850 17" 0 "^17${TAB}User busy${TAB}486${TAB}Busy Here\$" "" -- q850 17
+expect "q850 16" 0 "^16${TAB}Normal call clearing${TAB}-${TAB}no SIP status" "" -- q850 16
+expect "q850 undefined cause" 0 "^10${TAB}\(not defined by Q.850\)${TAB}500${TAB}Server Internal Error\$" "" -- q850 10
+expect "q850 location user" 0 "^21${TAB}Call rejected${TAB}603${TAB}Decline\$" "" -- q850 --location-user 21
+expect "q850 new number" 0 "^22${TAB}Number changed${TAB}301${TAB}Moved Permanently\$" "" -- q850 22 --new-number
+for c in 0 128 -- x 99999999999; do
+    [ "$c" = -- ] && continue
+    expect "q850 $c" 1 "" "\"$c\" is not a Q.850 cause value \(1..127\)" -- q850 "$c"
+done
+expect "q850 without cause" 2 "" "q850 needs a CAUSE" -- q850
+expect "q850 flag elsewhere" 2 "" "go with q850 only" -- --new-number 486
+"$TOOL" --json q850 17 16 >"$T/j"
+check_json "q850 --json" 'd == [{"query": "17", "cause": 17, "name": "User busy", "status": 486, "phrase": "Busy Here"}, {"query": "16", "cause": 16, "name": "Normal call clearing", "status": None, "phrase": None}]' "$T/j" -l
+"$TOOL" --json 486 487 >"$T/j"
+check_json "code --json q850" '[x["q850"] for x in d] == [17, None]' "$T/j" -l
 
 # ---------------------------------------------------------------- list
 expect "list" 0 "^608${TAB}Rejected" "" -- list
