@@ -60,7 +60,7 @@ check: $(TESTS) $(TOOL)
 
 # Not part of all: a vendoring project builds from the committed sources.
 regen:
-	$(PYTHON) gen/sipcode_gen.py --gperf $(GPERF) codes.csv
+	$(PYTHON) gen/sipcode_gen.py --gperf $(GPERF) codes.csv $(EXTRA_CODES)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)
