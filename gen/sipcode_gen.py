@@ -642,6 +642,50 @@ def generate(paths, outdir, gperf):
     return table, keys, changed, skipped
 
 
+def loaded(paths):
+    table, keys = load(paths)
+    if table.errors:
+        raise Failure("\n".join("%s:%d: %s" % e for e in table.errors))
+    return table, keys
+
+
+def changes(old_paths, new_paths):
+    """What an upgrade changes in the answers the library gives: codes added,
+    removed or changed, and spellings whose code changed, one line each."""
+    old, old_keys = loaded(old_paths)
+    new, new_keys = loaded(new_paths)
+    out = []
+    if old.registry_date != new.registry_date:
+        out.append("registry date %s -> %s" % (old.registry_date, new.registry_date))
+
+    def facts(row):
+        return {"phrase": row.phrase, "class": row.klass, "reference": row.reference,
+                "status": row.status, "constant": "SIPCODE_" + row.name,
+                "shares_phrase_with": row.shares or "-"}
+    old_rows = {r.code: r for r in old.rows}
+    new_rows = {r.code: r for r in new.rows}
+    for code in sorted(set(old_rows) | set(new_rows)):
+        a, b = old_rows.get(code), new_rows.get(code)
+        if a is None or b is None:
+            r = a or b
+            out.append("%s %d %s (%s, %s)" % ("+" if a is None else "-", code, r.phrase,
+                                               r.reference, r.status))
+            continue
+        fa, fb = facts(a), facts(b)
+        for what in fa:
+            if fa[what] != fb[what]:
+                out.append("~ %d %s %r -> %r" % (code, what, fa[what], fb[what]))
+    for key in sorted(set(old_keys) | set(new_keys)):
+        a, b = old_keys.get(key), new_keys.get(key)
+        if a is None:
+            out.append("+ spelling %r -> %d" % (b[2], b[0]))
+        elif b is None:
+            out.append("- spelling %r (was %d)" % (a[2], a[0]))
+        elif a[0] != b[0]:
+            out.append("~ spelling %r %d -> %d" % (b[2], a[0], b[0]))
+    return out
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", nargs="+", help="codes.csv")
@@ -650,12 +694,17 @@ def main(argv):
     parser.add_argument("--gperf", default=os.environ.get("GPERF", "gperf"))
     parser.add_argument("--gperf-input", action="store_true",
                         help="print the gperf input and stop (for debugging)")
+    parser.add_argument("--changes", metavar="OLD.csv", action="append",
+                        help="write nothing; print what the table given as csv changes "
+                        "against OLD.csv (repeat for old local files)")
     args = parser.parse_args(argv)
     try:
+        if args.changes:
+            lines = changes(args.changes, args.csv)
+            print("\n".join(lines) if lines else "no change")
+            return 0
         if args.gperf_input:
-            table, keys = load(args.csv)
-            if table.errors:
-                raise Failure("\n".join("%s:%d: %s" % e for e in table.errors))
+            table, keys = loaded(args.csv)
             sys.stdout.write(gperf_input(table, keys))
             return 0
         table, keys, changed, skipped = generate(args.csv, args.outdir, args.gperf)
