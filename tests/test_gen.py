@@ -59,6 +59,28 @@ def replace_field(line, column, value):
     return ",".join('"%s"' % f if "," in f or '"' in f else f for f in fields)
 
 
+def set_field(lines, prefix, column, value):
+    """Sets a column of the row starting with prefix; returns its line number."""
+    n = line_of(lines, prefix)
+    lines[n - 1] = replace_field(lines[n - 1], column, value)
+    return n
+
+
+def write_lines(path, lines):
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+    return path
+
+
+def run_tests(name):
+    """Runs the module's tests; prints the counts line CI reads and exits 0 or 1."""
+    result = unittest.main(exit=False, verbosity=1).result
+    failed = len(result.failures) + len(result.errors)
+    print("%s: %d passed, %d failed, %d skipped"
+          % (name, result.testsRun - failed - len(result.skipped), failed, len(result.skipped)))
+    sys.exit(1 if failed or not result.wasSuccessful() else 0)
+
+
 class BrokenCsv(unittest.TestCase):
     """Each case breaks codes.csv one way and names the line it expects."""
 
@@ -309,9 +331,7 @@ class Changes(unittest.TestCase):
         shutil.rmtree(self.tmp)
 
     def changes(self, lines):
-        path = os.path.join(self.tmp, "new.csv")
-        with open(path, "w") as f:
-            f.write("\n".join(lines))
+        path = write_lines(os.path.join(self.tmp, "new.csv"), lines)
         before = snapshot()
         result = run_gen("--changes", CODES, path)
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -323,10 +343,8 @@ class Changes(unittest.TestCase):
 
     def test_every_kind_of_change_is_listed(self):
         lines = codes_lines()
-        n = line_of(lines, "486,")
-        lines[n - 1] = replace_field(lines[n - 1], 1, "Busy Here Now")
-        n = line_of(lines, "202,")
-        lines[n - 1] = replace_field(lines[n - 1], 4, "current")
+        set_field(lines, "486,", 1, "Busy Here Now")
+        set_field(lines, "202,", 4, "current")
         del lines[line_of(lines, "411,") - 1]
         n = line_of(lines, "#@registry-date")
         lines[n - 1] = "#@registry-date 2027-01-31"
@@ -342,19 +360,14 @@ class Changes(unittest.TestCase):
 
     def test_spelling_moved_to_another_code(self):
         lines = codes_lines()
-        n = line_of(lines, "486,")
-        lines[n - 1] = replace_field(lines[n - 1], 7, "")
-        n = line_of(lines, "600,")
-        lines[n - 1] = replace_field(lines[n - 1], 7, "Busy [seed]")
+        set_field(lines, "486,", 7, "")
+        set_field(lines, "600,", 7, "Busy [seed]")
         self.assertEqual(self.changes(lines), ["~ spelling 'Busy' 486 -> 600"])
 
     def test_broken_new_table_is_reported(self):
         lines = codes_lines()
-        n = line_of(lines, "486,")
-        lines[n - 1] = replace_field(lines[n - 1], 4, "obsolete")
-        path = os.path.join(self.tmp, "new.csv")
-        with open(path, "w") as f:
-            f.write("\n".join(lines))
+        n = set_field(lines, "486,", 4, "obsolete")
+        path = write_lines(os.path.join(self.tmp, "new.csv"), lines)
         result = run_gen("--changes", CODES, path)
         self.assertEqual(result.returncode, 1)
         self.assertIn("%s:%d: status 'obsolete'" % (path, n), result.stderr)
@@ -385,8 +398,4 @@ class AgainstRegistry(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    result = unittest.main(exit=False, verbosity=1).result
-    failed = len(result.failures) + len(result.errors)
-    print("test_gen: %d passed, %d failed, %d skipped"
-          % (result.testsRun - failed - len(result.skipped), failed, len(result.skipped)))
-    sys.exit(1 if failed or not result.wasSuccessful() else 0)
+    run_tests("test_gen")

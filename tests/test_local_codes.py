@@ -15,7 +15,8 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_gen import CODES, GENERATED, GPERF, HAVE_GPERF, ROOT, codes_lines, line_of, run_gen  # noqa: E402
+from test_gen import (CODES, GENERATED, GPERF, HAVE_GPERF, ROOT, codes_lines,  # noqa: E402
+                      line_of, run_gen, run_tests, set_field, write_lines)
 
 CC = os.environ.get("CC", "cc")
 HEADER = "code,phrase,class,reference,status,name,shares_phrase_with,aliases,meaning"
@@ -168,11 +169,8 @@ class LocalFile(unittest.TestCase):
 
     def test_codes_csv_cannot_hold_local_codes(self):
         lines = codes_lines()
-        n = line_of(lines, "486,")
-        lines[n - 1] = lines[n - 1].replace(",current,", ",local,")
-        path = os.path.join(self.tmp, "codes.csv")
-        with open(path, "w") as f:
-            f.write("\n".join(lines))
+        n = set_field(lines, "486,", 4, "local")
+        path = write_lines(os.path.join(self.tmp, "codes.csv"), lines)
         result = run_gen("--outdir", self.out, path)
         self.assertEqual(result.returncode, 1)
         self.assertIn("%s:%d: status 'local' is for codes added by a local file" % (path, n),
@@ -261,8 +259,4 @@ class LocalFile(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    result = unittest.main(exit=False, verbosity=1).result
-    failed = len(result.failures) + len(result.errors)
-    print("test_local_codes: %d passed, %d failed, %d skipped"
-          % (result.testsRun - failed - len(result.skipped), failed, len(result.skipped)))
-    sys.exit(1 if failed or not result.wasSuccessful() else 0)
+    run_tests("test_local_codes")
