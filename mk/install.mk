@@ -37,6 +37,8 @@ install: all $(B)/sipcode.pc
 uninstall:
 	rm -f $(INSTALLED)
 
+# After every build product, so that the sub-make finds them up to date and
+# no compiler line lands in the middle of a test's output.
 check: check-install
-check-install: $(LIB) $(TOOL)
+check-install: $(LIB) $(TOOL) $(TESTS)
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_install.sh

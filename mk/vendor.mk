@@ -24,8 +24,10 @@ vendor:
 	mkdir -p $(VENDORDIR)
 	tar cf - $(VENDOR_FILES) | (cd $(VENDORDIR) && tar xf -)
 
+# One after the other (and after check-install), so that their outputs do
+# not interleave under make -j.
 check: check-vendor check-local-codes
-check-vendor:
+check-vendor: check-install
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_vendor.sh
-check-local-codes:
+check-local-codes: check-vendor
 	CC="$(CC)" $(PYTHON) tests/test_local_codes.py
