@@ -9,7 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -q --no-install-recommends cmake pkg-config groff man-db
+pkgs="cmake pkg-config groff man-db"
+# .ci/run has updated the package lists; run alone, this script may have to.
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $pkgs ||
+    { apt-get update -q && apt-get install -y -q --no-install-recommends $pkgs; }
 
 make clean
 make -j2 all

@@ -4,9 +4,9 @@
 #   make vendor-files                 prints the list
 #   make vendor VENDORDIR=DIR         copies it into DIR (for a first copy or an upgrade)
 
-# Enough for `cc -Iinclude app.c src/sipcode.c`.
-VENDOR_LIB = include/sipcode.h include/sipcode_codes.h \
-    src/sipcode.c src/code_table.inc src/phrase_hash.inc
+# Enough for `cc -Iinclude app.c src/*.c`: the headers, the library's
+# sources and the generated tables they include.
+VENDOR_LIB = $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h src/*.inc))
 # For `make -C DIR` (library and tool) and CMake's add_subdirectory(DIR).
 VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \
     $(sort $(wildcard cli/*.c cli/*.h cli/*.inc))

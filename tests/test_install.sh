@@ -56,13 +56,14 @@ for page in share/man/man1/sipcode.1 share/man/man3/sipcode.3; do
     f=$D$PREFIX/$page
     grep -q "^\.TH .*\"sipcode $version\"" "$f" && ok || no "$page: .TH does not name sipcode $version"
     if command -v groff >/dev/null 2>&1; then
-        groff -ww -z -man "$f" >"$T/groff.log" 2>&1
+        LC_ALL=C.UTF-8 groff -ww -z -man "$f" >"$T/groff.log" 2>&1
         [ $? = 0 ] && [ ! -s "$T/groff.log" ] && ok || { no "groff -ww -z -man $page:"; cat "$T/groff.log"; }
     else
         echo "test_install: groff not found: $page is not checked for warnings"
     fi
     if command -v man >/dev/null 2>&1; then
-        MANWIDTH=80 man -l "$f" >"$T/man.out" 2>"$T/man.log"
+        # A fixed locale: a missing one would be a warning of man's, not the page's.
+        LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$f" >"$T/man.out" 2>"$T/man.log"
         [ $? = 0 ] && [ ! -s "$T/man.log" ] && grep -q "^NAME" "$T/man.out" && ok ||
             { no "man -l $page:"; cat "$T/man.log"; }
     else

@@ -50,7 +50,7 @@ command -v python3 | grep -q "^$T/bin/" && ok || no "the fake python3 is not fir
 # 1. One cc command line.
 # shellcheck disable=SC2086
 run "cc command line" $CC $WARN $CFLAGS -I"$V/include" -o "$P/app-cc" "$P/app.c" \
-    "$V/src/sipcode.c" $LDFLAGS
+    "$V"/src/*.c $LDFLAGS
 run "consumer built with cc" "$P/app-cc"
 
 # 2. The project's Makefile runs sipcode's as a sub-make.
