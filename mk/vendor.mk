@@ -10,8 +10,9 @@ VENDOR_LIB = $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h s
 # For `make -C DIR` (library and tool) and CMake's add_subdirectory(DIR).
 VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \
     $(sort $(wildcard cli/*.c cli/*.h cli/*.inc))
-# For make regen EXTRA_CODES=... in the copy (needs Python 3 and gperf 3.1).
-VENDOR_REGEN = codes.csv gen/sipcode_gen.py
+# For make regen EXTRA_CODES=... in the copy (needs Python 3 and gperf 3.1):
+# the tables and their generators.
+VENDOR_REGEN = $(sort $(wildcard *.csv gen/*.py))
 VENDOR_FILES = $(VENDOR_LIB) $(VENDOR_BUILD) $(VENDOR_REGEN)
 
 .PHONY: vendor vendor-files check-vendor check-local-codes

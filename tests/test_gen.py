@@ -72,15 +72,6 @@ def write_lines(path, lines):
     return path
 
 
-def run_tests(name):
-    """Runs the module's tests; prints the counts line CI reads and exits 0 or 1."""
-    result = unittest.main(exit=False, verbosity=1).result
-    failed = len(result.failures) + len(result.errors)
-    print("%s: %d passed, %d failed, %d skipped"
-          % (name, result.testsRun - failed - len(result.skipped), failed, len(result.skipped)))
-    sys.exit(1 if failed or not result.wasSuccessful() else 0)
-
-
 class BrokenCsv(unittest.TestCase):
     """Each case breaks codes.csv one way and names the line it expects."""
 
@@ -397,5 +388,14 @@ class AgainstRegistry(unittest.TestCase):
             self.assertEqual(rows[code]["reference"], "RFC2543")
 
 
+def main(runner):
+    """Run the tests of the calling __main__ module; exit status 0 or 1."""
+    result = unittest.main(exit=False, verbosity=1).result
+    failed = len(result.failures) + len(result.errors)
+    print("%s: %d passed, %d failed, %d skipped"
+          % (runner, result.testsRun - failed - len(result.skipped), failed, len(result.skipped)))
+    return 1 if failed or not result.wasSuccessful() else 0
+
+
 if __name__ == "__main__":
-    run_tests("test_gen")
+    sys.exit(main("test_gen"))

@@ -14,9 +14,10 @@ import sys
 import tempfile
 import unittest
 
+sys.dont_write_bytecode = True  # keep the tree as git has it
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_gen import (CODES, GENERATED, GPERF, HAVE_GPERF, ROOT, codes_lines,  # noqa: E402
-                      line_of, run_gen, run_tests, set_field, write_lines)
+                      line_of, main, run_gen, set_field, write_lines)
 
 CC = os.environ.get("CC", "cc")
 HEADER = "code,phrase,class,reference,status,name,shares_phrase_with,aliases,meaning"
@@ -259,4 +260,4 @@ class LocalFile(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    run_tests("test_local_codes")
+    sys.exit(main("test_local_codes"))

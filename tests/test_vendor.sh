@@ -6,6 +6,8 @@
 # fake python3, python and gperf that fail loudly come first in PATH, so any
 # attempt to regenerate is caught.
 #   sh tests/test_vendor.sh      (from the top of the tree; exits 0 or 1)
+# Then, with the real tools, adds a local code to the copy with make regen
+# EXTRA_CODES= and rebuilds it, as README.md tells a maintainer to.
 # MAKE, CC, CFLAGS and LDFLAGS come from the environment (make check passes them).
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
@@ -43,6 +45,7 @@ for tool in python3 python gperf; do
         "$tool" "$T/forbidden-tools-ran" "$tool" >"$T/bin/$tool"
     chmod +x "$T/bin/$tool"
 done
+REAL_PATH=$PATH
 PATH=$T/bin:$PATH
 export PATH
 command -v python3 | grep -q "^$T/bin/" && ok || no "the fake python3 is not first in PATH"
@@ -91,6 +94,23 @@ fi
 for f in $files; do
     cmp -s "$f" "$V/$f" || no "the build changed the vendored $f"
 done
+
+# 4. Local codes in the copy, kept in the project, outside vendor/sipcode.
+PATH=$REAL_PATH
+if command -v "${PYTHON:-python3}" >/dev/null 2>&1 && command -v "${GPERF:-gperf}" >/dev/null 2>&1; then
+    printf '%s\n' '#@source ourpbx what our PBX sends' \
+        'code,phrase,class,reference,status,name,shares_phrase_with,aliases,meaning' \
+        '498,Subscriber Barred,client-error,RFC3261,local,,,,The PBX refuses calls to or from a barred line.' \
+        '486,Busy Here,client-error,RFC3261,current,,,Line Engaged [ourpbx],' >"$P/sipcode-local.csv"
+    run "make regen EXTRA_CODES= in the copy" $MAKE -C "$V" regen EXTRA_CODES="$P/sipcode-local.csv"
+    run "make in the project after regen" $MAKE -C "$P" app
+    run "consumer after regen" "$P/app"
+    out=$("$V/build/sipcode" 498 "line engaged" 2>&1 | cut -f 1,2,5 | tr '\t\n' ' ')
+    [ "$out" = "498 Subscriber Barred local 486 Busy Here current " ] && ok ||
+        no "the tool of the regenerated copy says: $out"
+else
+    echo "test_vendor: python3 or gperf not found: make regen EXTRA_CODES= in the copy is skipped"
+fi
 
 echo "test_vendor: $pass passed, $fail failed"
 [ "$fail" = 0 ]
