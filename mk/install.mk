@@ -8,7 +8,10 @@ INSTALL ?= install
 
 # The version has one home, include/sipcode.h.
 SIPCODE_VERSION_TEXT := $(shell sed -n 's/^.define SIPCODE_VERSION "\(.*\)"$$/\1/p' include/sipcode.h)
-MANPAGES = man/sipcode.1 man/sipcode.3
+# In sipcode.pc, directories under PREFIX are written as ${prefix}/..., the
+# way pkg-config users expect to be able to override.
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 INSTALLED = $(DESTDIR)$(BINDIR)/sipcode $(DESTDIR)$(LIBDIR)/libsipcode.a \
     $(addprefix $(DESTDIR)$(INCLUDEDIR)/,$(notdir $(HEADERS))) \
     $(DESTDIR)$(PKGCONFIGDIR)/sipcode.pc \
@@ -17,8 +20,8 @@ INSTALLED = $(DESTDIR)$(BINDIR)/sipcode $(DESTDIR)$(LIBDIR)/libsipcode.a \
 .PHONY: check-install
 
 $(B)/sipcode.pc: sipcode.pc.in include/sipcode.h FORCE | $(B)
-	sed -e 's|@prefix@|$(PREFIX)|' -e 's|@libdir@|$(LIBDIR)|' \
-	    -e 's|@includedir@|$(INCLUDEDIR)|' -e 's|@version@|$(SIPCODE_VERSION_TEXT)|' \
+	sed -e 's|@prefix@|$(PREFIX)|' -e 's|@libdir@|$(PC_LIBDIR)|' \
+	    -e 's|@includedir@|$(PC_INCLUDEDIR)|' -e 's|@version@|$(SIPCODE_VERSION_TEXT)|' \
 	    sipcode.pc.in >$@
 
 FORCE:
