@@ -74,21 +74,13 @@ check: $(TESTS) $(TOOL)
 	sh tests/test_sipp.sh $(TOOL)
 
 # Not part of all: a vendoring project builds from the committed sources.
+# EXTRA_CODES=local.csv adds a project's own codes (README.md).
 regen:
-	$(PYTHON) gen/sipcode_gen.py --gperf $(GPERF) codes.csv
-
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)
-	cp $(TOOL) $(DESTDIR)$(BINDIR)/sipcode
-	cp $(LIB) $(DESTDIR)$(LIBDIR)/libsipcode.a
-	cp $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
-
-uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sipcode $(DESTDIR)$(LIBDIR)/libsipcode.a \
-	    $(DESTDIR)$(INCLUDEDIR)/sipcode.h $(DESTDIR)$(INCLUDEDIR)/sipcode_codes.h
+	$(PYTHON) gen/sipcode_gen.py --gperf $(GPERF) codes.csv $(EXTRA_CODES)
 
 # Removes build products only; generated sources are committed.
 clean:
 	rm -rf $(B)
 
 include mk/q850.mk
+include mk/vendor.mk mk/install.mk

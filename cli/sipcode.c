@@ -95,9 +95,10 @@ static const char *meaning_of(int code)
     return NULL;
 }
 
+/* In the IANA registry: in the table, and neither historic nor local. */
 static int registered(const struct sipcode_info *info)
 {
-    return info && info->status != SIPCODE_STATUS_HISTORIC;
+    return info && info->status != SIPCODE_STATUS_HISTORIC && info->status != SIPCODE_STATUS_LOCAL;
 }
 
 static void json_cstr(const char *s)
@@ -468,8 +469,11 @@ int main(int argc, char **argv)
     if (help) {
         fputs(usage_text, stdout);
     } else if (version) {
-        printf(TOOL " table of the IANA registry of %s, %d codes\n", SIPCODE_REGISTRY_DATE,
-               SIPCODE_COUNT);
+        printf(TOOL " %s (library %s), table checked against the IANA registry of %s, %d codes",
+               SIPCODE_VERSION, sipcode_version(), SIPCODE_REGISTRY_DATE, SIPCODE_COUNT);
+        if (SIPCODE_LOCAL_COUNT)
+            printf(" (%d local)", SIPCODE_LOCAL_COUNT);
+        putchar('\n');
     } else if (nops == 0) {
         status = usage_error("no CODE, PHRASE or command given", NULL);
     } else if (strcmp(ops[0], "list") == 0 && !options_done) {

@@ -310,16 +310,11 @@ OUTPUTS = {"table": "src/q850_table.inc", "expected": "tests/q850_expected.inc"}
 def generate(path, codes_path, outdir):
     table, rows = load(path, codes_path)
     if table.errors:
-        order = [path, codes_path]
-        table.errors.sort(key=lambda e: (order.index(e[0]) if e[0] in order else 0, e[1]))
-        raise common.Failure("\n".join("%s:%d: %s" % e for e in table.errors) +
-                             "\n%d problem%s; nothing was written"
-                             % (len(table.errors), "" if len(table.errors) == 1 else "s"))
+        common.refuse(table.errors, [path, codes_path])
     sources = [os.path.basename(path), os.path.basename(codes_path)]
     m = mapping(rows)
     texts = {"table": emit_table(m, sources), "expected": emit_expected(m, rows, sources)}
-    changed = [rel for what, rel in OUTPUTS.items()
-               if common.replace_if_changed(os.path.join(outdir, rel), texts[what])]
+    changed, _ = common.write_outputs(outdir, {rel: texts[what] for what, rel in OUTPUTS.items()})
     return m, changed
 
 

@@ -7,7 +7,12 @@ how constant names are made. Reads the CSV, checks all of it, builds every
 output in memory, runs gperf, and only then replaces the files whose content
 changed. A failed run leaves every existing output exactly as it was.
 
-    python3 gen/sipcode_gen.py [--outdir DIR] [--gperf PATH] codes.csv
+    python3 gen/sipcode_gen.py [--outdir DIR] [--gperf PATH] codes.csv [LOCAL.csv...]
+
+Files after codes.csv hold a project's local codes, in the same columns and
+under the same checks. A local row either adds a code that codes.csv does not
+have (status `local`), or repeats a row of codes.csv unchanged and adds
+aliases to it; changing a registered row is an error naming both lines.
 
 Python 3 standard library only. Same input, same bytes out.
 """
@@ -34,13 +39,15 @@ CLASS_ENUM = {1: "SIPCODE_CLASS_PROVISIONAL", 2: "SIPCODE_CLASS_SUCCESS",
 STATUSES = {"current": "SIPCODE_STATUS_CURRENT",
             "deprecated": "SIPCODE_STATUS_DEPRECATED",
             "reserved": "SIPCODE_STATUS_RESERVED",
-            "historic": "SIPCODE_STATUS_HISTORIC"}
+            "historic": "SIPCODE_STATUS_HISTORIC",
+            "local": "SIPCODE_STATUS_LOCAL"}
 
 # Constant names that the hand-written header already uses, so a row may not
 # take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on).
 RESERVED_NAME_PREFIXES = ("CLASS_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_")
 RESERVED_NAMES = ("H", "CODES_H", "VERSION", "VERSION_MAJOR", "VERSION_MINOR",
-                  "VERSION_PATCH", "PHRASE_MAX", "REGISTRY_DATE", "COUNT")
+                  "VERSION_PATCH", "VERSION_NUMBER", "PHRASE_MAX", "REGISTRY_DATE", "COUNT",
+                  "LOCAL_COUNT")
 
 SPELLING_MAX = 64          # longest spelling a row may hold
 MEANING_MAX = 200          # longest meaning a row may hold
@@ -86,12 +93,15 @@ class Row:
         self.reference = fields["reference"]
         self.status = fields["status"]
         self.name = fields["name"]
+        self.name_given = fields["name"]
         self.shares = fields["shares_phrase_with"]
         self.aliases_text = fields["aliases"]
         self.code_text = fields["code"]
         self.meaning = fields["meaning"]
         self.rfc = 0
         self.aliases = []       # (spelling, [sources])
+        self.local = False      # from a file after codes.csv
+        self.extends = None     # the codes.csv row a local row adds aliases to
 
     def where(self):
         return "%s:%d" % (self.path, self.line)
@@ -101,6 +111,8 @@ class Table:
     def __init__(self):
         self.errors = []        # (path, line, message)
         self.rows = []
+        self.alias_rows = []    # local rows merged into a registered row
+        self.first = None       # codes.csv: the only file that sets the registry date
         self.sources = {}       # token -> description
         self.registry_date = None
 
@@ -168,7 +180,10 @@ def read_directive(table, path, number, text):
     """'#@registry-date YYYY-MM-DD' and '#@source TOKEN description'."""
     words = text[2:].split(None, 2)
     if words[:1] == ["registry-date"] and len(words) == 2:
-        if not DATE_RE.match(words[1]):
+        if path != table.first:
+            table.error(path, number, "registry-date belongs in %s only; a local file "
+                        "cannot change the date the registry was checked" % table.first)
+        elif not DATE_RE.match(words[1]):
             table.error(path, number, "registry-date %r is not YYYY-MM-DD" % words[1])
         elif table.registry_date is not None:
             table.error(path, number, "registry-date given twice")
@@ -251,6 +266,11 @@ def check_row(table, row):
         err("reference %r is not of the form RFC1234" % row.reference)
     if row.status not in STATUSES:
         err("status %r is not one of %s" % (row.status, ", ".join(STATUSES)))
+    elif row.local and row.extends is None and row.status != "local":
+        err("status %r: a code that %s does not have is added with status local"
+            % (row.status, table.first))
+    elif not row.local and row.status == "local":
+        err("status 'local' is for codes added by a local file, not for %s" % row.path)
     if row.name == "" and row.phrase:
         row.name = default_name(row.phrase)
     if not NAME_RE.match(row.name):
@@ -258,7 +278,7 @@ def check_row(table, row):
     elif row.name.startswith(RESERVED_NAME_PREFIXES) or row.name in RESERVED_NAMES:
         err("constant name %r is reserved by the API (SIPCODE_%s is taken)"
             % (row.name, row.name))
-    if row.meaning == "":
+    if row.meaning == "" and row.extends is None:
         err("meaning is empty")
     elif len(row.meaning) > MEANING_MAX or row.meaning != row.meaning.strip():
         err("meaning is over %d characters or has leading or trailing spaces" % MEANING_MAX)
@@ -333,7 +353,7 @@ def check_table(table):
                                                 owner[1].where()))
             continue
         keys[key] = (row.code, row, row.phrase)
-    for row in table.rows:
+    for row in table.rows + table.alias_rows:
         if row.code is None:
             continue
         own = normalise(row.phrase)
@@ -356,12 +376,53 @@ def check_table(table):
     return keys
 
 
+# Columns a local row must repeat exactly, and columns it may leave empty, when
+# it adds aliases to a code of codes.csv: (attribute, column name).
+REPEATED = (("phrase", "phrase"), ("klass", "class"), ("reference", "reference"),
+            ("status", "status"))
+OPTIONAL = (("name_given", "name"), ("shares", "shares_phrase_with"), ("meaning", "meaning"))
+
+
+def merge_local(table):
+    """Take local rows that name a code of codes.csv out of the table: they
+    may add aliases to it, and any other difference is an error naming both
+    lines, so that a local file can never quietly redefine a registered code."""
+    keep = []
+    for row in table.rows:
+        base = row.extends
+        if base is None:
+            keep.append(row)
+            continue
+        for attr, column in REPEATED + OPTIONAL:
+            mine = getattr(row, attr)
+            theirs = base.name if attr == "name_given" else getattr(base, attr)
+            if mine != theirs and (mine or (attr, column) in REPEATED):
+                table.error(row.path, row.line,
+                            "%s %r differs from %r at %s: a local row may add aliases to "
+                            "code %s, never change it" % (column, mine, theirs, base.where(),
+                                                          base.code_text))
+        if not row.aliases_text.strip():
+            table.error(row.path, row.line, "code %s is already at %s and this row adds no alias"
+                        % (base.code_text, base.where()))
+        table.alias_rows.append(row)
+    table.rows = keep
+
+
 def load(paths):
     table = Table()
+    table.first = paths[0]
     for path in paths:
         read_csv(table, path)
+    registered = {}
+    for row in table.rows:
+        row.local = row.path != paths[0]
+        if not row.local:
+            registered.setdefault(row.code_text, row)
+        else:
+            row.extends = registered.get(row.code_text)
     for row in table.rows:
         check_row(table, row)
+    merge_local(table)
     if table.registry_date is None and not any(e[1] == 0 for e in table.errors):
         table.error(paths[0], 1, "no '#@registry-date YYYY-MM-DD' line")
     keys = check_table(table)
@@ -402,7 +463,10 @@ def emit_header(table, keys, sources):
            "/* Longest query sipcode_from_phrase() reads: twice the longest known\n"
            " * spelling, rounded up to 16. Longer queries get 0 without being read. */\n",
            "#define SIPCODE_PHRASE_MAX %d\n" % phrase_max(table, keys),
-           "/* Rows in the table. */\n#define SIPCODE_COUNT %d\n\n" % len(table.rows)]
+           "/* Rows in the table, and how many of them a project added itself\n"
+           " * (status local, from files after codes.csv). */\n",
+           "#define SIPCODE_COUNT %d\n" % len(table.rows),
+           "#define SIPCODE_LOCAL_COUNT %d\n\n" % sum(r.local for r in table.rows)]
     for row in table.rows:
         note = "" if row.status == "current" else ", %s" % row.status
         out.append("/* %d %s (RFC %d%s) */\n#define SIPCODE_%s %d\n"
@@ -507,9 +571,10 @@ def emit_expected(table, sources):
                       int(row.shares or 0), int(row.shares or row.code)))
     out.append("};\n\n/* Every spelling in the table and the code it resolves to. */\n"
                "static const struct expected_spelling expected_spellings[] = {\n")
-    for row in table.rows:
-        target = int(row.shares or row.code)
-        out.append("    { %s, %d },\n" % (c_string(row.phrase), target))
+    for row in table.rows + table.alias_rows:
+        if row.extends is None:
+            target = int(row.shares or row.code)
+            out.append("    { %s, %d },\n" % (c_string(row.phrase), target))
         for spelling, _ in row.aliases:
             out.append("    { %s, %d },\n" % (c_string(spelling), row.code))
     out.append("};\n")
@@ -532,6 +597,9 @@ OUTPUTS = {"header": "include/sipcode_codes.h",
            "phrases": "src/phrase_hash.inc",
            "expected": "tests/expected.inc",
            "meanings": "cli/meanings.inc"}
+# A vendored copy may leave out the tests and the tool; the library's
+# outputs are always written.
+REQUIRED_DIRS = ("include", "src")
 
 
 def replace_if_changed(path, text):
@@ -556,13 +624,35 @@ def replace_if_changed(path, text):
     return True
 
 
+def refuse(errors, paths):
+    """Raise one Failure listing every (path, line, problem), in file order."""
+    errors = sorted(errors, key=lambda e: (paths.index(e[0]) if e[0] in paths else 0, e[1]))
+    raise Failure("\n".join("%s:%d: %s" % e for e in errors) +
+                  "\n%d problem%s; nothing was written" % (len(errors), "" if len(errors) == 1 else "s"))
+
+
+def write_outputs(outdir, texts):
+    """Replace each output (relative path -> text) whose content changed.
+    Outputs whose directory a vendored copy left out (tests/, cli/) are
+    skipped. Returns (changed, skipped)."""
+    changed, skipped = [], []
+    for rel, text in texts.items():
+        path = os.path.join(outdir, rel)
+        if not os.path.isdir(os.path.dirname(path)):
+            skipped.append(rel)
+        elif replace_if_changed(path, text):
+            changed.append(rel)
+    return changed, skipped
+
+
 def generate(paths, outdir, gperf):
     table, keys = load(paths)
     if table.errors:
-        table.errors.sort(key=lambda e: (paths.index(e[0]) if e[0] in paths else 0, e[1]))
-        raise Failure("\n".join("%s:%d: %s" % e for e in table.errors) +
-                      "\n%d problem%s; nothing was written"
-                      % (len(table.errors), "" if len(table.errors) == 1 else "s"))
+        refuse(table.errors, paths)
+    missing = [d for d in REQUIRED_DIRS if not os.path.isdir(os.path.join(outdir, d))]
+    if missing:
+        raise Failure("%s has no %s/ directory: --outdir must name the top of a sipcode tree"
+                      % (outdir, missing[0]))
     sources = [os.path.basename(p) for p in paths]
     texts = {
         "header": emit_header(table, keys, sources),
@@ -571,12 +661,52 @@ def generate(paths, outdir, gperf):
         "expected": emit_expected(table, sources),
         "meanings": emit_meanings(table, sources),
     }
-    changed = []
-    for what, rel in OUTPUTS.items():
-        path = os.path.join(outdir, rel)
-        if replace_if_changed(path, texts[what]):
-            changed.append(rel)
-    return table, keys, changed
+    changed, skipped = write_outputs(outdir, {rel: texts[what] for what, rel in OUTPUTS.items()})
+    return table, keys, changed, skipped
+
+
+def loaded(paths):
+    table, keys = load(paths)
+    if table.errors:
+        raise Failure("\n".join("%s:%d: %s" % e for e in table.errors))
+    return table, keys
+
+
+def changes(old_paths, new_paths):
+    """What an upgrade changes in the answers the library gives: codes added,
+    removed or changed, and spellings whose code changed, one line each."""
+    old, old_keys = loaded(old_paths)
+    new, new_keys = loaded(new_paths)
+    out = []
+    if old.registry_date != new.registry_date:
+        out.append("registry date %s -> %s" % (old.registry_date, new.registry_date))
+
+    def facts(row):
+        return {"phrase": row.phrase, "class": row.klass, "reference": row.reference,
+                "status": row.status, "constant": "SIPCODE_" + row.name,
+                "shares_phrase_with": row.shares or "-"}
+    old_rows = {r.code: r for r in old.rows}
+    new_rows = {r.code: r for r in new.rows}
+    for code in sorted(set(old_rows) | set(new_rows)):
+        a, b = old_rows.get(code), new_rows.get(code)
+        if a is None or b is None:
+            r = a or b
+            out.append("%s %d %s (%s, %s)" % ("+" if a is None else "-", code, r.phrase,
+                                               r.reference, r.status))
+            continue
+        fa, fb = facts(a), facts(b)
+        for what in fa:
+            if fa[what] != fb[what]:
+                out.append("~ %d %s %r -> %r" % (code, what, fa[what], fb[what]))
+    for key in sorted(set(old_keys) | set(new_keys)):
+        a, b = old_keys.get(key), new_keys.get(key)
+        if a is None:
+            out.append("+ spelling %r -> %d" % (b[2], b[0]))
+        elif b is None:
+            out.append("- spelling %r (was %d)" % (a[2], a[0]))
+        elif a[0] != b[0]:
+            out.append("~ spelling %r %d -> %d" % (b[2], a[0], b[0]))
+    return out
 
 
 def main(argv):
@@ -587,24 +717,30 @@ def main(argv):
     parser.add_argument("--gperf", default=os.environ.get("GPERF", "gperf"))
     parser.add_argument("--gperf-input", action="store_true",
                         help="print the gperf input and stop (for debugging)")
+    parser.add_argument("--changes", metavar="OLD.csv", action="append",
+                        help="write nothing; print what the table given as csv changes "
+                        "against OLD.csv (repeat for old local files)")
     args = parser.parse_args(argv)
     try:
+        if args.changes:
+            lines = changes(args.changes, args.csv)
+            print("\n".join(lines) if lines else "no change")
+            return 0
         if args.gperf_input:
-            table, keys = load(args.csv)
-            if table.errors:
-                raise Failure("\n".join("%s:%d: %s" % e for e in table.errors))
+            table, keys = loaded(args.csv)
             sys.stdout.write(gperf_input(table, keys))
             return 0
-        table, keys, changed = generate(args.csv, args.outdir, args.gperf)
+        table, keys, changed, skipped = generate(args.csv, args.outdir, args.gperf)
     except Failure as e:
         sys.stderr.write("%s\n" % e)
         return 1
     except OSError as e:
         sys.stderr.write("sipcode_gen: %s\n" % e)
         return 1
-    print("sipcode_gen: %d codes, %d phrase keys; %s" %
-          (len(table.rows), len(keys),
-           "updated " + ", ".join(changed) if changed else "no file changed"))
+    print("sipcode_gen: %d codes (%d local), %d phrase keys; %s%s" %
+          (len(table.rows), sum(r.local for r in table.rows), len(keys),
+           "updated " + ", ".join(changed) if changed else "no file changed",
+           "; no directory for " + ", ".join(skipped) if skipped else ""))
     return 0
 
 

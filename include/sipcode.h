@@ -29,12 +29,14 @@ enum sipcode_class {
     SIPCODE_CLASS_GLOBAL_FAILURE = 6
 };
 
-/* Where a code stands in the IANA registry. */
+/* Where a code stands in the IANA registry, or that a project added it. */
 enum sipcode_status {
     SIPCODE_STATUS_CURRENT = 0,
     SIPCODE_STATUS_DEPRECATED = 1, /* registered, not to be sent (202, RFC 6665) */
     SIPCODE_STATUS_RESERVED = 2,   /* registered, reserved for future use (402) */
-    SIPCODE_STATUS_HISTORIC = 3    /* RFC 2543 only, not in the registry (409, 411) */
+    SIPCODE_STATUS_HISTORIC = 3,   /* RFC 2543 only, not in the registry (409, 411) */
+    SIPCODE_STATUS_LOCAL = 4       /* not in the registry; added by the embedding project
+                                      from a file after codes.csv (make regen EXTRA_CODES=) */
 };
 
 /* sipcode_info.flags */
@@ -67,8 +69,9 @@ const char *sipcode_phrase(int code);
 int sipcode_from_phrase(const char *s, size_t len);
 
 /* The code a user agent acts on (RFC 3261 section 8.1.3.2): the code itself
- * when it is in the IANA registry; 183 for any other 1xx; x00 for any other
- * code xyz (the historic 409 and 411 included); 0 outside 100..699. */
+ * when it is in the IANA registry or the project added it as a local code
+ * (the project recognises it); 183 for any other 1xx; x00 for any other code
+ * xyz (the historic 409 and 411 included); 0 outside 100..699. */
 int sipcode_effective(int code);
 
 /* Class of any code in 100..699, registered or not; SIPCODE_CLASS_NONE for
@@ -79,7 +82,8 @@ enum sipcode_class sipcode_class(int code);
  * "Global Failure"; NULL for SIPCODE_CLASS_NONE or any other value. */
 const char *sipcode_class_name(enum sipcode_class cls);
 
-/* "current", "deprecated", "reserved", "historic"; NULL for any other value. */
+/* "current", "deprecated", "reserved", "historic", "local"; NULL for any
+ * other value. */
 const char *sipcode_status_name(enum sipcode_status status);
 
 /* 1 when s (len bytes) is a known spelling of code's phrase: a spelling
@@ -180,6 +184,21 @@ int sipcode_to_q850(int code);
 /* The name of a cause value as ITU-T Q.850 spells it ("User busy" for 17);
  * NULL for a value Q.850 does not define and for any int outside 1..127. */
 const char *sipcode_q850_name(int cause);
+
+/* Version. The macros describe the header a program was compiled with;
+ * sipcode_version() the library it is linked with, so that a program can
+ * notice a mismatch. SIPCODE_REGISTRY_DATE (sipcode_codes.h) is the date of
+ * the IANA registry the table was checked against. */
+#define SIPCODE_VERSION_MAJOR 0
+#define SIPCODE_VERSION_MINOR 1
+#define SIPCODE_VERSION_PATCH 0
+#define SIPCODE_VERSION "0.1.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH, for #if comparisons. */
+#define SIPCODE_VERSION_NUMBER \
+    (SIPCODE_VERSION_MAJOR * 10000 + SIPCODE_VERSION_MINOR * 100 + SIPCODE_VERSION_PATCH)
+
+/* SIPCODE_VERSION of the library actually linked, e.g. "0.1.0". */
+const char *sipcode_version(void);
 
 #ifdef __cplusplus
 }

@@ -9,8 +9,10 @@
 /* Longest query sipcode_from_phrase() reads: twice the longest known
  * spelling, rounded up to 16. Longer queries get 0 without being read. */
 #define SIPCODE_PHRASE_MAX 80
-/* Rows in the table. */
+/* Rows in the table, and how many of them a project added itself
+ * (status local, from files after codes.csv). */
 #define SIPCODE_COUNT 77
+#define SIPCODE_LOCAL_COUNT 0
 
 /* 100 Trying (RFC 3261) */
 #define SIPCODE_TRYING 100

@@ -87,11 +87,17 @@ const char *sipcode_class_name(enum sipcode_class cls)
     return u < 6u ? sipcode_class_names[u + 1] : NULL;
 }
 
-static const char sipcode_status_names[4][12] = { "current", "deprecated", "reserved", "historic" };
+static const char sipcode_status_names[5][12] = { "current", "deprecated", "reserved", "historic",
+                                                  "local" };
 
 const char *sipcode_status_name(enum sipcode_status status)
 {
     unsigned u = (unsigned)status;
 
-    return u < 4u ? sipcode_status_names[u] : NULL;
+    return u < 5u ? sipcode_status_names[u] : NULL;
+}
+
+const char *sipcode_version(void)
+{
+    return SIPCODE_VERSION;
 }

@@ -71,7 +71,7 @@ expect "unknown option" 2 "" 'unknown option "-x"' -- -x
 expect "unknown long option" 2 "" 'unknown option "--bogus"' -- --bogus
 expect "negative code" 2 "" 'unknown option "-1"' -- -1
 expect "help" 0 "^usage: sipcode" "" -- --help
-expect "version" 0 "IANA registry of [0-9]{4}-[0-9]{2}-[0-9]{2}" "" -- --version
+expect "version" 0 "^sipcode [0-9]+\.[0-9]+\.[0-9]+ \(library [0-9]+\.[0-9]+\.[0-9]+\), table checked against the IANA registry of [0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]+ codes\$" "" -- --version
 
 # ---------------------------------------------------------------- JSON
 # check_json NAME PYTHON-EXPR FILE: the file parses as JSON (one document, or

@@ -59,6 +59,19 @@ def replace_field(line, column, value):
     return ",".join('"%s"' % f if "," in f or '"' in f else f for f in fields)
 
 
+def set_field(lines, prefix, column, value):
+    """Sets a column of the row starting with prefix; returns its line number."""
+    n = line_of(lines, prefix)
+    lines[n - 1] = replace_field(lines[n - 1], column, value)
+    return n
+
+
+def write_lines(path, lines):
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+    return path
+
+
 class BrokenCsv(unittest.TestCase):
     """Each case breaks codes.csv one way and names the line it expects."""
 
@@ -309,6 +322,58 @@ class Regenerate(RegenerateChecks, unittest.TestCase):
         self.assertIn("cannot run", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
         self.assertEqual(snapshot(), before)
+
+
+class Changes(unittest.TestCase):
+    """--changes OLD.csv: what an upgrade changes in the library's answers."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="sipcode-gen-changes-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def changes(self, lines):
+        path = write_lines(os.path.join(self.tmp, "new.csv"), lines)
+        before = snapshot()
+        result = run_gen("--changes", CODES, path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(snapshot(), before, "--changes wrote a file")
+        return result.stdout.splitlines()
+
+    def test_same_table_has_no_change(self):
+        self.assertEqual(self.changes(codes_lines()), ["no change"])
+
+    def test_every_kind_of_change_is_listed(self):
+        lines = codes_lines()
+        set_field(lines, "486,", 1, "Busy Here Now")
+        set_field(lines, "202,", 4, "current")
+        del lines[line_of(lines, "411,") - 1]
+        n = line_of(lines, "#@registry-date")
+        lines[n - 1] = "#@registry-date 2027-01-31"
+        self.assertEqual(self.changes(lines), [
+            "registry date 2026-08-17 -> 2027-01-31",
+            "~ 202 status 'deprecated' -> 'current'",
+            "- 411 Length Required (RFC2543, historic)",
+            "~ 486 phrase 'Busy Here' -> 'Busy Here Now'",
+            "~ 486 constant 'SIPCODE_BUSY_HERE' -> 'SIPCODE_BUSY_HERE_NOW'",
+            "- spelling 'Busy Here' (was 486)",
+            "+ spelling 'Busy Here Now' -> 486",
+            "- spelling 'Length Required' (was 411)"])
+
+    def test_spelling_moved_to_another_code(self):
+        lines = codes_lines()
+        set_field(lines, "486,", 7, "")
+        set_field(lines, "600,", 7, "Busy [seed]")
+        self.assertEqual(self.changes(lines), ["~ spelling 'Busy' 486 -> 600"])
+
+    def test_broken_new_table_is_reported(self):
+        lines = codes_lines()
+        n = set_field(lines, "486,", 4, "obsolete")
+        path = write_lines(os.path.join(self.tmp, "new.csv"), lines)
+        result = run_gen("--changes", CODES, path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("%s:%d: status 'obsolete'" % (path, n), result.stderr)
 
 
 class AgainstRegistry(unittest.TestCase):

@@ -290,7 +290,8 @@ static void test_class_and_status_names(void)
 {
     static const char *const names[] = { NULL, "Provisional", "Success", "Redirection",
                                          "Client Error", "Server Error", "Global Failure" };
-    static const char *const statuses[] = { "current", "deprecated", "reserved", "historic" };
+    static const char *const statuses[] = { "current", "deprecated", "reserved", "historic",
+                                            "local" };
     int i;
 
     for (i = 0; i < 7; i++) {
@@ -301,12 +302,28 @@ static void test_class_and_status_names(void)
     CHECK(sipcode_class_name((enum sipcode_class)7) == NULL, "class 7");
     CHECK(sipcode_class_name((enum sipcode_class)-1) == NULL, "class -1");
     CHECK(sipcode_class_name((enum sipcode_class)INT_MAX) == NULL, "class INT_MAX");
-    for (i = 0; i < 4; i++) {
+    for (i = 0; i < 5; i++) {
         const char *got = sipcode_status_name((enum sipcode_status)i);
         CHECK(got && strcmp(got, statuses[i]) == 0, "status name %d", i);
     }
-    CHECK(sipcode_status_name((enum sipcode_status)4) == NULL, "status 4");
+    CHECK(sipcode_status_name((enum sipcode_status)5) == NULL, "status 5");
     CHECK(sipcode_status_name((enum sipcode_status)-1) == NULL, "status -1");
+}
+
+static void test_version(void)
+{
+    char numbers[32];
+
+    snprintf(numbers, sizeof numbers, "%d.%d.%d", SIPCODE_VERSION_MAJOR, SIPCODE_VERSION_MINOR,
+             SIPCODE_VERSION_PATCH);
+    CHECK(strcmp(numbers, SIPCODE_VERSION) == 0, "SIPCODE_VERSION \"%s\" but numbers %s",
+          SIPCODE_VERSION, numbers);
+    CHECK(sipcode_version() != NULL && strcmp(sipcode_version(), SIPCODE_VERSION) == 0,
+          "linked library %s, header %s", sipcode_version(), SIPCODE_VERSION);
+    CHECK(SIPCODE_VERSION_NUMBER == SIPCODE_VERSION_MAJOR * 10000 + SIPCODE_VERSION_MINOR * 100 +
+                                        SIPCODE_VERSION_PATCH,
+          "SIPCODE_VERSION_NUMBER %d", SIPCODE_VERSION_NUMBER);
+    CHECK(SIPCODE_LOCAL_COUNT == 0, "the committed table has %d local codes", SIPCODE_LOCAL_COUNT);
 }
 
 static void test_macros(void)
@@ -647,6 +664,7 @@ int main(int argc, char **argv)
         { "ranges", "ints outside 100..699", test_codes_outside_range },
         { "ranges", "class and status names", test_class_and_status_names },
         { "ranges", "predicate macros", test_macros },
+        { "version", "version macros and sipcode_version()", test_version },
         { "bad input", "phrase lookups of bad input", test_phrase_bad_input },
         { "status lines", "format -> parse round trip, every row and size", test_format_parse_round_trip },
         { "status lines", "format of codes not in the table", test_format_bad_input },

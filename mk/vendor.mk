@@ -1,0 +1,34 @@
+# Vendoring: the files a project copies to build sipcode with nothing but a C
+# compiler (README.md, "Embedding sipcode"), and the test that copies exactly
+# these into a fresh project and builds a consumer with cc, make and CMake.
+#   make vendor-files                 prints the list
+#   make vendor VENDORDIR=DIR         copies it into DIR (for a first copy or an upgrade)
+
+# Enough for `cc -Iinclude app.c src/*.c`: the headers, the library's
+# sources and the generated tables they include.
+VENDOR_LIB = $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h src/*.inc))
+# For `make -C DIR` (library and tool) and CMake's add_subdirectory(DIR).
+VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \
+    $(sort $(wildcard cli/*.c cli/*.h cli/*.inc))
+# For make regen EXTRA_CODES=... in the copy (needs Python 3 and gperf 3.1):
+# the tables and their generators.
+VENDOR_REGEN = $(sort $(wildcard *.csv gen/*.py))
+VENDOR_FILES = $(VENDOR_LIB) $(VENDOR_BUILD) $(VENDOR_REGEN)
+
+.PHONY: vendor vendor-files check-vendor check-local-codes
+
+vendor-files:
+	@printf '%s\n' $(VENDOR_FILES)
+
+vendor:
+	@test -n "$(VENDORDIR)" || { echo "usage: make vendor VENDORDIR=path/to/project/sipcode" >&2; exit 2; }
+	mkdir -p $(VENDORDIR)
+	tar cf - $(VENDOR_FILES) | (cd $(VENDORDIR) && tar xf -)
+
+# One after the other (and after check-install), so that their outputs do
+# not interleave under make -j.
+check: check-vendor check-local-codes
+check-vendor: check-install
+	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_vendor.sh
+check-local-codes: check-vendor
+	CC="$(CC)" $(PYTHON) tests/test_local_codes.py

@@ -1,0 +1,116 @@
+#!/bin/sh
+# Vendoring: copies the files `make vendor-files` lists into a fresh project,
+# the way a maintainer would (plain cp, timestamps as they fall), and builds
+# tests/consumer.c against the copy three ways: one cc command line, sipcode's
+# Makefile as a sub-make of the project's, and CMake's add_subdirectory. A
+# fake python3, python and gperf that fail loudly come first in PATH, so any
+# attempt to regenerate is caught.
+#   sh tests/test_vendor.sh      (from the top of the tree; exits 0 or 1)
+# Then, with the real tools, adds a local code to the copy with make regen
+# EXTRA_CODES= and rebuilds it, as README.md tells a maintainer to.
+# MAKE, CC, CFLAGS and LDFLAGS come from the environment (make check passes them).
+MAKE=${MAKE:-make}
+CC=${CC:-cc}
+T=$(mktemp -d) || exit 1
+trap 'rm -rf "$T"' EXIT
+P=$T/project
+V=$P/vendor/sipcode
+WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror"
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $*"; }
+# run NAME COMMAND...: runs it with its output kept, shown only on failure.
+run() {
+    name=$1
+    shift
+    if "$@" >"$T/log" 2>&1; then ok; else no "$name:"; cat "$T/log"; fi
+}
+
+files=$($MAKE -s --no-print-directory vendor-files) || { echo "FAIL make vendor-files"; exit 1; }
+mkdir -p "$V" "$T/bin"
+for f in $files; do
+    mkdir -p "$V/$(dirname "$f")" && cp "$f" "$V/$f" || no "cannot copy $f"
+done
+cp tests/consumer.c "$P/app.c"
+# The worst order a copy can leave: every generated file older than codes.csv
+# and the generator. A rule that depended on them would now try to regenerate.
+for f in include/sipcode_codes.h src/code_table.inc src/phrase_hash.inc cli/meanings.inc; do
+    [ -f "$V/$f" ] && touch -t 200001010000 "$V/$f"
+done
+touch "$V/codes.csv" "$V/gen/sipcode_gen.py"
+
+for tool in python3 python gperf; do
+    printf '#!/bin/sh\necho "%s $*" >>"%s"\necho "test_vendor: %s ran while building a vendored copy" >&2\nexit 97\n' \
+        "$tool" "$T/forbidden-tools-ran" "$tool" >"$T/bin/$tool"
+    chmod +x "$T/bin/$tool"
+done
+REAL_PATH=$PATH
+PATH=$T/bin:$PATH
+export PATH
+command -v python3 | grep -q "^$T/bin/" && ok || no "the fake python3 is not first in PATH"
+
+# 1. One cc command line.
+# shellcheck disable=SC2086
+run "cc command line" $CC $WARN $CFLAGS -I"$V/include" -o "$P/app-cc" "$P/app.c" \
+    "$V"/src/*.c $LDFLAGS
+run "consumer built with cc" "$P/app-cc"
+
+# 2. The project's Makefile runs sipcode's as a sub-make.
+printf '%s\n' \
+    'app: app.c vendor/sipcode/build/libsipcode.a' \
+    '	$(CC) $(CFLAGS) -Ivendor/sipcode/include -o $@ app.c vendor/sipcode/build/libsipcode.a $(LDFLAGS)' \
+    'vendor/sipcode/build/libsipcode.a: FORCE' \
+    '	$(MAKE) -C vendor/sipcode' \
+    'FORCE:' >"$P/Makefile"
+run "make in the project (sipcode's Makefile as a sub-make)" $MAKE -C "$P" app
+run "consumer built with make" "$P/app"
+[ -x "$V/build/sipcode" ] && ok || no "make -C vendor/sipcode did not build the tool"
+run "vendored build is up to date after one make (make -q all)" $MAKE -q -C "$V" all
+
+# 3. CMake's add_subdirectory, through the CMakeLists.txt sipcode ships.
+if command -v cmake >/dev/null 2>&1; then
+    printf '%s\n' \
+        'cmake_minimum_required(VERSION 3.13)' \
+        'project(consumer C)' \
+        'add_subdirectory(vendor/sipcode)' \
+        'target_compile_options(sipcode PRIVATE -Wall -Wextra -Wpedantic -Werror)' \
+        'add_executable(app app.c)' \
+        'target_link_libraries(app PRIVATE sipcode::sipcode)' >"$P/CMakeLists.txt"
+    run "cmake configure" cmake -S "$P" -B "$P/cmake-build" -DCMAKE_C_COMPILER="$CC" \
+        -DCMAKE_C_FLAGS="$CFLAGS" -DCMAKE_EXE_LINKER_FLAGS="$LDFLAGS"
+    run "cmake build" cmake --build "$P/cmake-build"
+    run "consumer built with CMake" "$P/cmake-build/app"
+else
+    echo "test_vendor: cmake not found: the add_subdirectory build is skipped (.ci/vendor.sh installs cmake)"
+fi
+
+if [ -e "$T/forbidden-tools-ran" ]; then
+    no "a build of the vendored copy ran Python or gperf:"
+    cat "$T/forbidden-tools-ran"
+else
+    ok
+fi
+for f in $files; do
+    cmp -s "$f" "$V/$f" || no "the build changed the vendored $f"
+done
+
+# 4. Local codes in the copy, kept in the project, outside vendor/sipcode.
+PATH=$REAL_PATH
+if command -v "${PYTHON:-python3}" >/dev/null 2>&1 && command -v "${GPERF:-gperf}" >/dev/null 2>&1; then
+    printf '%s\n' '#@source ourpbx what our PBX sends' \
+        'code,phrase,class,reference,status,name,shares_phrase_with,aliases,meaning' \
+        '498,Subscriber Barred,client-error,RFC3261,local,,,,The PBX refuses calls to or from a barred line.' \
+        '486,Busy Here,client-error,RFC3261,current,,,Line Engaged [ourpbx],' >"$P/sipcode-local.csv"
+    run "make regen EXTRA_CODES= in the copy" $MAKE -C "$V" regen EXTRA_CODES="$P/sipcode-local.csv"
+    run "make in the project after regen" $MAKE -C "$P" app
+    run "consumer after regen" "$P/app"
+    out=$("$V/build/sipcode" 498 "line engaged" 2>&1 | cut -f 1,2,5 | tr '\t\n' ' ')
+    [ "$out" = "498 Subscriber Barred local 486 Busy Here current " ] && ok ||
+        no "the tool of the regenerated copy says: $out"
+else
+    echo "test_vendor: python3 or gperf not found: make regen EXTRA_CODES= in the copy is skipped"
+fi
+
+echo "test_vendor: $pass passed, $fail failed"
+[ "$fail" = 0 ]
