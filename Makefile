@@ -84,3 +84,4 @@ clean:
 
 include mk/q850.mk
 include mk/vendor.mk mk/install.mk
+include mk/bench.mk

@@ -22,7 +22,9 @@ const struct sipcode_info *sipcode_info(int code)
     if (u >= 600u)
         return NULL;
     slot = sipcode_slot[u];
-    return slot ? &sipcode_entries[slot - 1] : NULL;
+    if (slot == 0)
+        return NULL;
+    return &sipcode_entries[slot - 1];
 }
 
 const char *sipcode_phrase(int code)
@@ -32,26 +34,47 @@ const char *sipcode_phrase(int code)
     return info ? sipcode_pool + info->phrase_at : NULL;
 }
 
+/* Appends the folded byte c to key[0..n) and returns the new n: every byte
+ * is stored, only kept ones advance n. */
+static size_t fold_into(char *key, size_t n, unsigned char c)
+{
+    key[n] = (char)c;
+    return n + (c != 0);
+}
+
 int sipcode_from_phrase(const char *s, size_t len)
 {
     char key[SIPCODE_PHRASE_MAX];
+    const unsigned char *p = (const unsigned char *)s, *end;
     const struct sipcode_phrase_entry *e;
-    size_t i, n = 0;
-    unsigned seen = 0;
+    size_t n = 0;
 
     if (s == NULL || len > SIPCODE_PHRASE_MAX)
         return 0;
-    /* Branch-free fold: every byte is stored, only kept bytes advance n, and
-     * a rejected byte leaves 0x80 in `seen`. n <= i < len, so key[n] is in
-     * bounds. */
-    for (i = 0; i < len; i++) {
-        unsigned char c = sipcode_fold[(unsigned char)s[i]];
-        key[n] = (char)c;
-        n += c != 0;
-        seen |= c;
+    /* Branch-free fold, four bytes a turn after the len % 4 odd ones; n stays
+     * below the bytes read, so key[n] is in bounds. A rejected byte is kept
+     * as 0x80, which no key holds (keys are ASCII letters and digits), so
+     * the lookup fails on it without a test per byte. */
+    end = p + len;
+    switch (len & 3u) {
+    case 3:
+        n = fold_into(key, n, sipcode_fold[*p++]);
+        /* fall through */
+    case 2:
+        n = fold_into(key, n, sipcode_fold[*p++]);
+        /* fall through */
+    case 1:
+        n = fold_into(key, n, sipcode_fold[*p++]);
+        /* fall through */
+    default:
+        break;
     }
-    if (seen & 0x80u)
-        return 0;
+    for (; p != end; p += 4) {
+        n = fold_into(key, n, sipcode_fold[p[0]]);
+        n = fold_into(key, n, sipcode_fold[p[1]]);
+        n = fold_into(key, n, sipcode_fold[p[2]]);
+        n = fold_into(key, n, sipcode_fold[p[3]]);
+    }
     e = sipcode_phrase_lookup(key, n);
     return e ? e->code : 0;
 }

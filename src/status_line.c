@@ -108,23 +108,28 @@ int sipcode_format_status_line(char *buf, size_t size, int code)
     return (int)at;
 }
 
-/* Indexed by -err; fixed-width rows rather than pointers keep .data empty. */
-static const char sipcode_errors[10][56] = {
-    "success",
-    "NULL line or result",
-    "status line longer than SIPCODE_STATUS_LINE_MAX",
-    "status line does not start with SIP/2.0",
-    "missing space after the SIP version or the status code",
-    "status code is not three digits",
-    "status code outside 100..699",
-    "control character in the reason phrase",
-    "code not in the table",
-    "NULL buffer with a non-zero size",
-};
+/* The messages for 0, -1, -2, ... in one pool: no pointers, so .data stays
+ * empty, and no padding to the longest message. */
+static const char sipcode_errors[] = "success\0"
+                                     "NULL line or result\0"
+                                     "status line longer than SIPCODE_STATUS_LINE_MAX\0"
+                                     "status line does not start with SIP/2.0\0"
+                                     "missing space after the SIP version or the status code\0"
+                                     "status code is not three digits\0"
+                                     "status code outside 100..699\0"
+                                     "control character in the reason phrase\0"
+                                     "code not in the table\0"
+                                     "NULL buffer with a non-zero size\0";
+#define SIPCODE_ERRORS 10
 
 const char *sipcode_strerror(int err)
 {
     unsigned u = 0u - (unsigned)err; /* -err without negating an int */
+    const char *m = sipcode_errors;
 
-    return u < 10u ? sipcode_errors[u] : "unknown error";
+    if (u >= SIPCODE_ERRORS)
+        return "unknown error";
+    while (u--)
+        m += strlen(m) + 1;
+    return m;
 }

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""make bench-count: instructions per call of each lookup, counted by
+callgrind (exact and free of timing noise), checked against the targets of
+issue 6 for -O2 on x86-64.
+
+    count.py DRIVER OUTDIR [--calls N] [--built-with TEXT]
+
+DRIVER is build/bench_count. For every method it runs, under callgrind,
+collecting only inside that method's function and dumping once per input, so
+each input's count is the function's own instructions (and those of what it
+calls, memcmp or strcasecmp included), from its first instruction to its
+`ret`, divided by N calls. Prints every figure beside its target; exits 1
+when a target is missed by more than 10 percent, 0 otherwise.
+"""
+
+import argparse
+import glob
+import os
+import subprocess
+import sys
+
+TOLERANCE = 0.10
+
+# method name -> function that callgrind collects in
+FUNCTIONS = {
+    "sipcode_info": "sipcode_info",
+    "info_plain": "bl_info_plain",
+    "info_pointer": "bl_info_pointer",
+    "sipcode_phrase": "sipcode_phrase",
+    "code_linear": "bl_code_linear",
+    "code_bsearch": "bl_code_bsearch",
+    "code_switch": "bl_code_switch",
+    "sipcode_from_phrase": "sipcode_from_phrase",
+    "phrase_linear": "bl_phrase_linear",
+    "phrase_bsearch": "bl_phrase_bsearch",
+    "phrase_switch": "bl_phrase_switch",
+}
+
+
+class Input:
+    def __init__(self, line):
+        workload, length, expect, text = line.rstrip("\n").split("\t", 3)
+        self.workload, self.len, self.expect, self.text = workload, int(length), int(expect), text
+        self.count = None
+
+
+def run(driver, outdir, method, calls):
+    """Per-input instruction counts of one method, in the driver's order."""
+    base = os.path.join(outdir, method)
+    for old in glob.glob(base + ".out*"):
+        os.remove(old)
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + base + ".out",
+           "--collect-atstart=no", "--toggle-collect=" + FUNCTIONS[method],
+           "--dump-before=bench_mark", driver, method, str(calls)]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    if proc.returncode != 0:
+        sys.exit("count: %s failed:\n%s" % (" ".join(cmd), proc.stderr))
+    inputs = [Input(line) for line in proc.stdout.splitlines()]
+    # Dump k+1 is written on entering the mark of input k+1, so it holds
+    # input k; the last input's dump is the one at exit, without a number.
+    dumps = [base + ".out.%d" % (k + 2) for k in range(len(inputs) - 1)] + [base + ".out"]
+    for inp, path in zip(inputs, dumps):
+        total = None
+        with open(path) as f:
+            for line in f:
+                if line.startswith("summary:") or line.startswith("totals:"):
+                    total = int(line.split()[1])
+                    break
+        if total is None or total % calls:
+            sys.exit("count: %s: %s instructions for %d calls is not a whole number per call"
+                     % (path, total, calls))
+        inp.count = total // calls
+    for path in glob.glob(base + ".out*"):
+        os.remove(path)
+    return inputs
+
+
+def mean(xs):
+    return sum(xs) / len(xs)
+
+
+class Verdicts:
+    def __init__(self):
+        self.failed = []
+
+    def check(self, what, value, limit, at_most, shown=None):
+        """at_most: value must be <= limit; otherwise value must be >= limit."""
+        miss = (value / limit - 1) if at_most else (limit / value - 1 if value else float("inf"))
+        if miss <= 0:
+            verdict = "ok"
+        elif miss <= TOLERANCE:
+            verdict = "MISSED by %.1f%% (within the 10%% tolerance)" % (100 * miss)
+        else:
+            verdict = "FAILED: missed by %.1f%%" % (100 * miss)
+            self.failed.append(what)
+        print("  %-58s %10s   target %s %-8s %s"
+              % (what, shown or "%.2f" % value, "<=" if at_most else ">=",
+                 "%g" % limit, verdict))
+
+
+def main(argv):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("driver")
+    ap.add_argument("outdir")
+    ap.add_argument("--calls", type=int, default=10)
+    ap.add_argument("--built-with", default="")
+    args = ap.parse_args(argv)
+    os.makedirs(args.outdir, exist_ok=True)
+
+    counts = {m: run(args.driver, args.outdir, m, args.calls) for m in FUNCTIONS}
+
+    def of(method, workload):
+        return [i for i in counts[method] if i.workload == workload]
+
+    def avg(method, workload):
+        return mean([i.count for i in of(method, workload)])
+
+    v = Verdicts()
+    print("sipcode instruction counts per call (callgrind; each input called %d times; "
+          "built with %s)" % (args.calls, args.built_with or "unknown flags"))
+
+    print("\ncode -> metadata: sipcode_info")
+    every = of("sipcode_info", "every int 100..699")
+    outside = of("sipcode_info", "ints outside 100..699")
+    worst = max(every + outside, key=lambda i: i.count)
+    print("  every int 100..699: mean %.2f, min %d, max %d; ints outside: max %d; traffic mix: mean %.2f"
+          % (mean([i.count for i in every]), min(i.count for i in every),
+             max(i.count for i in every), max(i.count for i in outside),
+             avg("sipcode_info", "traffic mix")))
+    v.check("instructions for any int (worst: %s)" % worst.text, worst.count, 12, True,
+            "%d" % worst.count)
+    plain = avg("info_plain", "every int 100..699")
+    ours = mean([i.count for i in every])
+    print("  plain 600-row array, every int 100..699: mean %.2f" % plain)
+    v.check("sipcode_info / plain array index (mean, 100..699)", ours / plain, 1.5, True)
+    pointer = avg("info_pointer", "every int 100..699")
+    print("  600 pointers to the rows (relocated when PIC), every int 100..699: mean %.2f; "
+          "sipcode_info / it: %.2f (no target)" % (pointer, ours / pointer))
+
+    print("\ncode -> phrase (no target; for comparison)")
+    for m in ("sipcode_phrase", "code_linear", "code_bsearch", "code_switch"):
+        print("  %-16s every int 100..699: mean %7.2f   traffic mix: mean %7.2f"
+              % (m, avg(m, "every int 100..699"), avg(m, "traffic mix")))
+
+    print("\nphrase -> code: sipcode_from_phrase")
+    reg = of("sipcode_from_phrase", "registered spellings")
+    mean_len = mean([i.len for i in reg])
+    print("  registered spellings: %d, mean length %.2f, mean %.2f, min %d, max %d instructions"
+          % (len(reg), mean_len, mean([i.count for i in reg]),
+             min(i.count for i in reg), max(i.count for i in reg)))
+    v.check("mean over the registered spellings (90 + 9 x mean length)",
+            mean([i.count for i in reg]), round(90 + 9 * mean_len, 2), True)
+    worst = max(reg, key=lambda i: i.count / (120 + 9 * i.len))
+    v.check("worst vs 120 + 9 x length: \"%s\" (%d bytes)" % (worst.text[:24], worst.len),
+            worst.count, 120 + 9 * worst.len, True, "%d" % worst.count)
+    junk = of("sipcode_from_phrase", "junk")
+    over = [i for i in junk if i.len > 80]
+    worst_over = max(over, key=lambda i: i.count)
+    v.check("over-long query (worst of %s bytes)" % ", ".join(str(i.len) for i in over),
+            worst_over.count, 15, True, "%d" % worst_over.count)
+    print("  junk: mean %.2f; traffic mix: mean %.2f"
+          % (mean([i.count for i in junk]), avg("sipcode_from_phrase", "traffic mix")))
+
+    ours = sum(i.count for i in reg)
+    for m, label, limit in (("phrase_linear", "linear strcasecmp", 8),
+                            ("phrase_bsearch", "binary search", 2.5),
+                            ("phrase_switch", "switch on length + memcmp", None)):
+        theirs = sum(i.count for i in of(m, "registered spellings"))
+        print("  %-26s registered: mean %8.2f   traffic mix: mean %8.2f   junk: mean %8.2f"
+              % (label, theirs / len(reg), avg(m, "traffic mix"), avg(m, "junk")))
+        if limit:
+            v.check("%s / sipcode (registered spellings)" % label, theirs / ours, limit, False)
+        else:
+            print("  %-58s %10.2f   (no target)" % ("%s / sipcode (registered spellings)" % label,
+                                                    theirs / ours))
+
+    if v.failed:
+        print("\nbench-count: %d target(s) missed by more than 10%%: %s"
+              % (len(v.failed), "; ".join(v.failed)))
+        return 1
+    print("\nbench-count: every target met or within 10%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

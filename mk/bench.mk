@@ -1,0 +1,63 @@
+# Performance and size (issue 6); see BENCHMARKS.md.
+#   make bench        ns per call, sipcode against hand-written baselines
+#   make bench-count  callgrind instructions per call against the targets
+#   make size         text, rodata, data, bss of the library against the budget
+#   make bench-scan   `sipcode scan` against grep on a 200 MB generated trace
+#   make bench-chart  bench, then BENCHMARKS.svg with gnuplot
+# The baselines are built from codes.csv into build/ at build time; Python 3
+# (standard library) is needed for them, valgrind for bench-count.
+
+BENCH_OBJ = $(B)/obj/bench
+BENCH_COMPILE = $(COMPILE) -I$(BENCH_OBJ) -Itests -Ibench
+BENCH_COMMON = $(BENCH_OBJ)/baselines.o $(BENCH_OBJ)/workloads.o
+TRACE = $(B)/trace.sip
+
+.PHONY: bench bench-count size bench-scan bench-chart
+
+$(BENCH_OBJ):
+	mkdir -p $@
+
+$(BENCH_OBJ)/bench_baselines.inc: bench/gen_baselines.py codes.csv gen/sipcode_gen.py | $(BENCH_OBJ)
+	$(PYTHON) bench/gen_baselines.py codes.csv $@
+
+$(BENCH_OBJ)/baselines.o: bench/baselines.c bench/bench.h $(BENCH_OBJ)/bench_baselines.inc $(HEADERS)
+	$(BENCH_COMPILE) -c bench/baselines.c -o $@
+
+$(BENCH_OBJ)/workloads.o: bench/workloads.c bench/bench.h tests/expected.inc $(HEADERS) | $(BENCH_OBJ)
+	$(BENCH_COMPILE) -c bench/workloads.c -o $@
+
+$(BENCH_OBJ)/bench.o: bench/bench.c bench/bench.h $(HEADERS) | $(BENCH_OBJ)
+	$(BENCH_COMPILE) -DBENCH_CFLAGS='"$(CFLAGS)"' -c bench/bench.c -o $@
+
+$(BENCH_OBJ)/count.o: bench/count.c bench/bench.h $(HEADERS) | $(BENCH_OBJ)
+	$(BENCH_COMPILE) -c bench/count.c -o $@
+
+$(B)/bench: $(BENCH_OBJ)/bench.o $(BENCH_COMMON) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_OBJ)/bench.o $(BENCH_COMMON) $(LIB) $(LDLIBS)
+
+$(B)/bench_count: $(BENCH_OBJ)/count.o $(BENCH_COMMON) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_OBJ)/count.o $(BENCH_COMMON) $(LIB) $(LDLIBS)
+
+bench: $(B)/bench
+	$(B)/bench
+
+bench-count: $(B)/bench_count
+	$(PYTHON) bench/count.py $(B)/bench_count $(B)/callgrind \
+	    --built-with "$$($(CC) --version | head -n 1 | sed 's/ *(.*) */ /'); CFLAGS $(CFLAGS)"
+
+size: $(LIB)
+	$(PYTHON) bench/size.py $(LIB)
+
+$(TRACE): bench/gen_trace.py
+	$(PYTHON) bench/gen_trace.py $@
+
+bench-scan: $(TOOL)
+	@if ! $(TOOL) scan --help >/dev/null 2>&1; then \
+	    echo "bench-scan: skipped: '$(TOOL) scan --help' fails, so this build has no scan command (issue 4)"; \
+	else \
+	    $(MAKE) --no-print-directory $(TRACE) && sh bench/scan.sh $(TOOL) $(TRACE); \
+	fi
+
+bench-chart: $(B)/bench
+	$(B)/bench --dat $(B)/bench.dat
+	sh bench/chart.sh $(B)/bench.dat BENCHMARKS.svg
