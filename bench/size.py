@@ -72,6 +72,8 @@ def main(argv):
     failed = CORE not in per_object
     core = loaded(per_object.get(CORE, totals))
     text, bad = verdict(core, BUDGET)
+    if failed:
+        text = "FAILED: the archive has no %s" % CORE
     failed |= bad
     print("  %-34s %6d bytes (%.2f KiB)   target <= %d (10 KiB)   %s"
           % ("lookups (" + CORE + ") code + rodata", core, core / 1024, BUDGET, text))
