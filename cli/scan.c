@@ -30,15 +30,22 @@ void scan_free(struct scan *sc)
     memset(sc, 0, sizeof *sc);
 }
 
+/* The first "SIP/2.0 " in [p, end), "SIP" in any case as the parser takes
+ * it (RFC 3261 section 7.1: the version is case-insensitive). Searches for
+ * the '/', three bytes into the marker. */
 static const char *find_marker(const char *p, const char *end)
 {
-    while ((size_t)(end - p) >= MARKER_LEN) {
-        const char *s = memchr(p, 'S', (size_t)(end - p) - (MARKER_LEN - 1));
-        if (!s)
+    const char *q;
+
+    if ((size_t)(end - p) < MARKER_LEN)
+        return NULL;
+    for (q = p + 3; (size_t)(end - q) >= MARKER_LEN - 3; q++) {
+        q = memchr(q, '/', (size_t)(end - q) - (MARKER_LEN - 4));
+        if (!q)
             return NULL;
-        if (memcmp(s, marker, MARKER_LEN) == 0)
-            return s;
-        p = s + 1;
+        if ((q[-3] | 0x20) == 's' && (q[-2] | 0x20) == 'i' && (q[-1] | 0x20) == 'p' &&
+            memcmp(q + 1, marker + 4, MARKER_LEN - 4) == 0)
+            return q - 3;
     }
     return NULL;
 }

@@ -41,7 +41,7 @@ static const char usage_text[] =
     "                user) and --new-number (diagnostic holds a new number) give\n"
     "                the RFC's exceptions for causes 21 and 22\n"
     "  --json        print JSON instead of tab-separated lines\n"
-    "  --help        show this help\n"
+    "  -h, --help    show this help\n"
     "  --version     show the version and the IANA registry date of the table\n"
     "  --            end of options: the next arguments are CODEs or PHRASEs\n"
     "Exit status: 0 success, 1 unknown code or phrase or unreadable file, 2 usage error.\n";
@@ -138,7 +138,7 @@ static void print_q850_field(int code)
 }
 
 /* One code in the table or in 100..699: a tab-separated line, or a JSON
- * object with the query that asked for it. */
+ * object (without a line end) with the query that asked for it. */
 static void print_code(int code, const char *query)
 {
     const struct sipcode_info *info = sipcode_info(code);
@@ -153,7 +153,7 @@ static void print_code(int code, const char *query)
         }
         json_code_members(code, NULL);
         printf(", \"reference\": ");
-        if (info)
+        if (info && info->rfc)
             printf("\"RFC%u\"", (unsigned)info->rfc);
         else
             printf("null");
@@ -167,11 +167,15 @@ static void print_code(int code, const char *query)
             printf("null");
         printf(", \"meaning\": ");
         json_cstr(meaning_of(code));
-        printf("}\n");
+        printf("}");
     } else if (info) {
-        printf("%d\t%s\t%s\tRFC%u\t%s\t", code, sipcode_phrase(code),
-               sipcode_class_name((enum sipcode_class)info->cls), (unsigned)info->rfc,
-               sipcode_status_name((enum sipcode_status)info->status));
+        printf("%d\t%s\t%s\t", code, sipcode_phrase(code),
+               sipcode_class_name((enum sipcode_class)info->cls));
+        if (info->rfc)
+            printf("RFC%u", (unsigned)info->rfc);
+        else
+            printf("-");
+        printf("\t%s\t", sipcode_status_name((enum sipcode_status)info->status));
         print_q850_field(code);
         printf("\t%s\n", meaning_of(code));
     } else {
@@ -182,29 +186,44 @@ static void print_code(int code, const char *query)
     }
 }
 
+/* The JSON answer for a query that names no code: every member of a found
+ * one, null. */
 static void print_not_found(const char *query)
 {
     if (json) {
         printf("{\"query\": ");
         json_cstr(query);
-        printf(", \"code\": null, \"phrase\": null, \"class\": null, \"registered\": false}\n");
+        printf(", \"code\": null, \"phrase\": null, \"class\": null, \"registered\": false, "
+               "\"reference\": null, \"status\": null, \"final\": null, \"effective\": null, "
+               "\"q850\": null, \"meaning\": null}\n");
     }
 }
 
-/* A CODE argument is all digits; its value, capped so that a long run of
- * digits cannot overflow (anything over 999 is no code anyway). */
+/* A found code: its line, or its JSON object on a line of its own. */
+static void print_found(int code, const char *query)
+{
+    print_code(code, query);
+    if (json)
+        putchar('\n');
+}
+
+/* A CODE argument is digits, with spaces around them allowed (" 486 " as
+ * pasted from a log); its value, capped so that a long run of digits cannot
+ * overflow (anything over 999 is no code anyway). */
 static int parse_code(const char *s, int *code)
 {
     long v = 0;
+    int digits = 0;
 
-    if (*s == '\0')
-        return 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return 0;
+    while (*s == ' ')
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++, digits++)
         if (v < 100000)
             v = v * 10 + (*s - '0');
-    }
+    while (*s == ' ')
+        s++;
+    if (!digits || *s != '\0')
+        return 0;
     *code = (int)v;
     return 1;
 }
@@ -215,11 +234,11 @@ static int lookup(const char *arg)
 
     if (parse_code(arg, &code)) {
         if (sipcode_info(code)) {
-            print_code(code, arg);
+            print_found(code, arg);
             return 0;
         }
         if (SIPCODE_IS_VALID(code)) {
-            print_code(code, arg);
+            print_found(code, arg);
             fprintf(stderr, TOOL ": %d is not in the table; it is %s, and a user agent treats "
                             "it as %d %s\n",
                     code, sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
@@ -234,7 +253,7 @@ static int lookup(const char *arg)
     }
     code = sipcode_from_phrase(arg, strlen(arg));
     if (code) {
-        print_code(code, arg);
+        print_found(code, arg);
         return 0;
     }
     print_not_found(arg);
@@ -275,21 +294,17 @@ static int list(int cls)
     int code, first = 1;
 
     if (json)
-        printf("{\"codes\": [\n");
+        printf("{\"codes\": [");
     for (code = 100; code <= 699; code++) {
         if (!sipcode_info(code) || (cls && sipcode_class(code) != (enum sipcode_class)cls))
             continue;
-        if (json && !first)
-            printf(",\n");
+        if (json)
+            printf(first ? "\n  " : ",\n  ");
         first = 0;
-        if (json) {
-            /* print_code ends its object with a newline; the list joins them. */
-            printf("  ");
-        }
         print_code(code, NULL);
     }
     if (json)
-        printf("]}\n");
+        printf("%s]}\n", first ? "" : "\n");
     return 0;
 }
 
@@ -445,7 +460,7 @@ int main(int argc, char **argv)
             options_done = 1;
         else if (strcmp(a, "--json") == 0)
             json = 1;
-        else if (strcmp(a, "--help") == 0)
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
             help = 1;
         else if (strcmp(a, "--version") == 0)
             version = 1;

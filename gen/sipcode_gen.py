@@ -262,8 +262,9 @@ def check_row(table, row):
         row.rfc = int(m.group(1))
         if row.rfc > 65535:
             err("reference %r is out of range" % row.reference)
-    else:
-        err("reference %r is not of the form RFC1234" % row.reference)
+    elif not (row.reference == "" and row.status == "local"):  # a private code: rfc stays 0
+        err("reference %r is not of the form RFC1234%s" % (row.reference,
+            "" if row.status == "local" else " (only a local code may leave it empty)"))
     if row.status not in STATUSES:
         err("status %r is not one of %s" % (row.status, ", ".join(STATUSES)))
     elif row.local and row.extends is None and row.status != "local":
@@ -468,9 +469,10 @@ def emit_header(table, keys, sources):
            "#define SIPCODE_COUNT %d\n" % len(table.rows),
            "#define SIPCODE_LOCAL_COUNT %d\n\n" % sum(r.local for r in table.rows)]
     for row in table.rows:
-        note = "" if row.status == "current" else ", %s" % row.status
-        out.append("/* %d %s (RFC %d%s) */\n#define SIPCODE_%s %d\n"
-                   % (row.code, row.phrase, row.rfc, note, row.name, row.code))
+        where = ["RFC %d" % row.rfc] if row.rfc else []
+        where += [] if row.status == "current" else [row.status]
+        out.append("/* %d %s (%s) */\n#define SIPCODE_%s %d\n"
+                   % (row.code, row.phrase, ", ".join(where), row.name, row.code))
     out.append("\n#endif\n")
     return "".join(out)
 

@@ -46,7 +46,8 @@ enum sipcode_status {
  * no relocations; read it with sipcode_phrase(info->code). */
 struct sipcode_info {
     unsigned short code;      /* 100..699 */
-    unsigned short rfc;       /* number of the defining RFC, e.g. 3261 */
+    unsigned short rfc;       /* number of the defining RFC, e.g. 3261; 0 for a local
+                               * code defined by no RFC */
     unsigned short phrase_at; /* offset of the phrase in the library's string pool */
     unsigned char cls;        /* enum sipcode_class */
     unsigned char status;     /* enum sipcode_status */

@@ -7,9 +7,10 @@
 # Enough for `cc -Iinclude app.c src/*.c`: the headers, the library's
 # sources and the generated tables they include.
 VENDOR_LIB = $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h src/*.inc))
-# For `make -C DIR` (library and tool) and CMake's add_subdirectory(DIR).
+# For `make -C DIR` (library and tool), `make -C DIR install` and CMake's
+# add_subdirectory(DIR).
 VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \
-    $(sort $(wildcard cli/*.c cli/*.h cli/*.inc))
+    $(sort $(wildcard cli/*.c cli/*.h cli/*.inc)) sipcode.pc.in $(sort $(wildcard man/*.[0-9]))
 # For make regen EXTRA_CODES=... in the copy (needs Python 3 and gperf 3.1):
 # the tables and their generators.
 VENDOR_REGEN = $(sort $(wildcard *.csv gen/*.py))

@@ -71,6 +71,9 @@ expect "unknown option" 2 "" 'unknown option "-x"' -- -x
 expect "unknown long option" 2 "" 'unknown option "--bogus"' -- --bogus
 expect "negative code" 2 "" 'unknown option "-1"' -- -1
 expect "help" 0 "^usage: sipcode" "" -- --help
+expect "short help" 0 "^usage: sipcode" "" -- -h
+expect "code with spaces around" 0 "^486${TAB}Busy Here" "" -- " 486 "
+expect "code with spaces inside" 1 "" 'no code has the reason phrase "4 86"' -- "4 86"
 expect "version" 0 "^sipcode [0-9]+\.[0-9]+\.[0-9]+ \(library [0-9]+\.[0-9]+\.[0-9]+\), table checked against the IANA registry of [0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]+ codes\$" "" -- --version
 
 # ---------------------------------------------------------------- JSON
@@ -92,6 +95,7 @@ PY
 "$TOOL" 486 --json >"$T/j" 2>/dev/null
 check_json "lookup --json" 'd["code"] == 486 and d["phrase"] == "Busy Here" and d["class"] == "Client Error" and d["registered"] is True and d["reference"] == "RFC3261" and d["status"] == "current" and d["final"] is True and d["effective"] == 486 and "Retry-After" in d["meaning"]' "$T/j"
 "$TOOL" --json 499 "busy here" nonsense >"$T/j" 2>/dev/null
+check_json "not found has every member" 'set(d[2]) == set(d[0]) == set(d[1]) and all(d[2][k] is None for k in d[2] if k not in ("query", "registered"))' "$T/j" -l
 check_json "lookups --json" '[x["code"] for x in d] == [499, 486, None] and d[0]["phrase"] is None and d[0]["registered"] is False and d[0]["effective"] == 400 and d[1]["query"] == "busy here"' "$T/j" -l
 "$TOOL" list --json >"$T/j"
 check_json "list --json" 'len(d["codes"]) == 77 and [c["code"] for c in d["codes"]] == sorted(c["code"] for c in d["codes"]) and all(set(["code", "phrase", "class", "registered"]) <= set(c) for c in d["codes"]) and sum(not c["registered"] for c in d["codes"]) == 2' "$T/j"
@@ -137,6 +141,10 @@ printf 'junk SIP/2.0 foo SIP/2.0 183 Session Progress\nSIP/2.0 700 Too High\nSIP
 check_json "scan --json" 'd["status_lines"] == 8 and [c["code"] for c in d["codes"]] == [180, 183, 200, 409, 486, 499, 606]' "$T/j"
 check_json "scan --json members" 'all(list(c) == ["code", "count", "phrase", "class", "registered", "other_phrases"] for c in d["codes"]) and list(d) == ["status_lines", "codes"]' "$T/j"
 check_json "scan --json counts" '{c["code"]: (c["count"], c["other_phrases"]) for c in d["codes"]} == {180: (1, {"R\ufffding\ufffd": 1}), 183: (1, {}), 200: (1, {}), 409: (1, {}), 486: (2, {"Busy": 1}), 499: (1, {"Not Today": 1}), 606: (1, {"not acceptable": 1})}' "$T/j"
+printf 'x sip/2.0 200 OK\nSIP/2.0/UDP SIP/2.0 486 Busy\r\n/SiP/2.0 183 Session Progress\nSIP/2.0 183\n' >"$T/case"
+scan_check_case() { "$TOOL" scan --json "$T/case" >"$T/j2"; }
+scan_check_case
+check_json "scan finds SIP/2.0 in any case, as the parser takes it" '[(c["code"], c["count"]) for c in d["codes"]] == [(183, 1), (200, 1), (486, 1)] and d["status_lines"] == 3' "$T/j2"
 check_json "scan --json registry" '[(c["phrase"], c["registered"]) for c in d["codes"] if c["code"] in (409, 499)] == [("Conflict", False), (None, False)]' "$T/j"
 # scan_count NAME EXPECTED-JSON-EXPR FILE...: scan --json and check
 scan_check() {

@@ -204,6 +204,10 @@ class BrokenCsv(unittest.TestCase):
         lines, n = self.mutate("486,", 3, "RFC 3261")
         self.refuse(lines, [(n, "reference 'RFC 3261' is not of the form RFC1234")])
 
+    def test_empty_reference_of_a_registered_code(self):
+        lines, n = self.mutate("486,", 3, "")
+        self.refuse(lines, [(n, "only a local code may leave it empty")])
+
     def test_unterminated_quote(self):
         lines = codes_lines()
         n = line_of(lines, "486,")

@@ -220,6 +220,18 @@ class LocalFile(unittest.TestCase):
                      "local status 4"):
             self.assertIn(line, out)
 
+    @unittest.skipUnless(HAVE_GPERF, "gperf not installed: local code build skipped")
+    def test_a_local_code_may_name_no_rfc(self):
+        self.write_local("497,Private Reject,client-error,,local,,,,Our PBX's own refusal.")
+        result = self.generate(self.local)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(self.out, "include", "sipcode_codes.h")) as f:
+            self.assertIn("/* 497 Private Reject (local) */\n#define SIPCODE_PRIVATE_REJECT 497",
+                          f.read())
+        with open(os.path.join(self.out, "src", "code_table.inc")) as f:
+            self.assertRegex(f.read(), r"\{ 497, 0, [0-9]+, SIPCODE_CLASS_CLIENT_ERROR, "
+                                       r"SIPCODE_STATUS_LOCAL,")
+
     @unittest.skipUnless(HAVE_GPERF, "gperf not installed: regeneration tests skipped")
     def test_outputs_are_deterministic_and_local_codes_leave_no_trace(self):
         self.write_local(BARRED, ENGAGED)

@@ -67,6 +67,9 @@ run "make in the project (sipcode's Makefile as a sub-make)" $MAKE -C "$P" app
 run "consumer built with make" "$P/app"
 [ -x "$V/build/sipcode" ] && ok || no "make -C vendor/sipcode did not build the tool"
 run "vendored build is up to date after one make (make -q all)" $MAKE -q -C "$V" all
+run "make install from the vendored copy" $MAKE -C "$V" install DESTDIR="$P/stage"
+[ -f "$P/stage/usr/local/lib/libsipcode.a" ] && [ -f "$P/stage/usr/local/lib/pkgconfig/sipcode.pc" ] &&
+    [ -f "$P/stage/usr/local/share/man/man3/sipcode.3" ] && ok || no "install from the copy missed files"
 
 # 3. CMake's add_subdirectory, through the CMakeLists.txt sipcode ships.
 if command -v cmake >/dev/null 2>&1; then
@@ -100,13 +103,13 @@ PATH=$REAL_PATH
 if command -v "${PYTHON:-python3}" >/dev/null 2>&1 && command -v "${GPERF:-gperf}" >/dev/null 2>&1; then
     printf '%s\n' '#@source ourpbx what our PBX sends' \
         'code,phrase,class,reference,status,name,shares_phrase_with,aliases,meaning' \
-        '498,Subscriber Barred,client-error,RFC3261,local,,,,The PBX refuses calls to or from a barred line.' \
+        '498,Subscriber Barred,client-error,,local,,,,The PBX refuses calls to or from a barred line.' \
         '486,Busy Here,client-error,RFC3261,current,,,Line Engaged [ourpbx],' >"$P/sipcode-local.csv"
     run "make regen EXTRA_CODES= in the copy" $MAKE -C "$V" regen EXTRA_CODES="$P/sipcode-local.csv"
     run "make in the project after regen" $MAKE -C "$P" app
     run "consumer after regen" "$P/app"
-    out=$("$V/build/sipcode" 498 "line engaged" 2>&1 | cut -f 1,2,5 | tr '\t\n' ' ')
-    [ "$out" = "498 Subscriber Barred local 486 Busy Here current " ] && ok ||
+    out=$("$V/build/sipcode" 498 "line engaged" 2>&1 | cut -f 1,2,4,5 | tr '\t\n' ' ')
+    [ "$out" = "498 Subscriber Barred - local 486 Busy Here RFC3261 current " ] && ok ||
         no "the tool of the regenerated copy says: $out"
 else
     echo "test_vendor: python3 or gperf not found: make regen EXTRA_CODES= in the copy is skipped"
