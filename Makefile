@@ -75,3 +75,4 @@ uninstall:
 # Removes build products only; generated sources are committed.
 clean:
 	rm -rf $(B)
+include mk/fuzz.mk

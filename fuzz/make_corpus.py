@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Write the seed corpora of the fuzz harnesses from codes.csv.
+
+    python3 fuzz/make_corpus.py [codes.csv]      (make fuzz-corpus; part of make regen)
+
+fuzz/corpus/phrase/: every spelling of every row (phrase and aliases) and a
+few edge cases; fuzz/corpus/codes/: every code of the table and the edges of
+the ranges, as 4-byte little-endian ints. The script owns both folders: it
+writes the files whose content changed and removes the ones no longer made,
+so the committed corpus always follows the CSV. Other harnesses keep their
+own folders under fuzz/corpus/.
+"""
+
+import os
+import re
+import struct
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.join(ROOT, "gen"))
+import sipcode_gen  # noqa: E402  (the generator's own reading of the CSV)
+
+PHRASE_EDGES = {
+    "edge-empty": b"",
+    "edge-space": b" ",
+    "edge-punctuation": b" \t-/._'!~",
+    "edge-tab-inside": b"Busy\tHere",
+    "edge-crlf": b"Busy Here\r\n",
+    "edge-nul-inside": b"Busy\0Here",
+    "edge-nul-after": b"Decline\0",
+    "edge-8bit": b"Busy\xffHere",
+    "edge-utf8": "Requ\u00eate Timeout".encode("utf-8"),
+    "edge-del": b"Busy\x7fHere",
+    "edge-at-cap": b"Busy Here".ljust(80, b" "),
+    "edge-over-cap": b"Busy Here".ljust(81, b" "),
+    "edge-long": b"a" * 200,
+    "edge-digits": b"486",
+    "edge-status-line": b"SIP/2.0 486 Busy Here",
+    "edge-prefix": b"Declin",
+    "edge-longer": b"Declined",
+}
+
+CODE_EDGES = [-2147483648, -1, 0, 1, 99, 100, 101, 150, 183, 198, 199, 200, 299, 300, 399,
+              400, 499, 500, 599, 600, 699, 700, 999, 65536 + 486, 4294967296 - 601 - 2**32,
+              2147483647]
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
+
+
+def phrase_seeds(table):
+    seeds = dict(PHRASE_EDGES)
+    seen = set(seeds.values())
+    for row in table.rows:
+        for spelling in [row.phrase] + [a for a, _ in row.aliases]:
+            data = spelling.encode("ascii")
+            if data not in seen:
+                seen.add(data)
+                name = "%d-%s" % (row.code, slug(spelling))
+                while name in seeds:  # slugs are cut, so two may meet
+                    name += "-"
+                seeds[name] = data
+    return seeds
+
+
+def code_seeds(table):
+    seeds = {}
+    for row in table.rows:
+        seeds["code-%d" % row.code] = struct.pack("<i", row.code)
+    for c in CODE_EDGES:
+        seeds["edge-%d" % c] = struct.pack("<i", c)
+    seeds["edge-all-rows"] = b"".join(struct.pack("<i", r.code) for r in table.rows)
+    seeds["edge-wide"] = struct.pack("<qq", 2**32 + 486, -1)
+    return seeds
+
+
+def sync(folder, seeds):
+    """Make folder hold exactly seeds; return how many files changed."""
+    os.makedirs(folder, exist_ok=True)
+    changed = 0
+    for name in sorted(os.listdir(folder)):
+        if name not in seeds:
+            os.unlink(os.path.join(folder, name))
+            changed += 1
+    for name, data in sorted(seeds.items()):
+        path = os.path.join(folder, name)
+        try:
+            with open(path, "rb") as f:
+                if f.read() == data:
+                    continue
+        except OSError:
+            pass
+        with open(path, "wb") as f:
+            f.write(data)
+        changed += 1
+    return changed
+
+
+def main(argv):
+    path = argv[0] if argv else os.path.join(ROOT, "codes.csv")
+    table, _ = sipcode_gen.load([path])
+    if table.errors:
+        sys.stderr.write("".join("%s:%d: %s\n" % e for e in table.errors))
+        return 1
+    corpus = os.path.join(ROOT, "fuzz", "corpus")
+    phrases, codes = phrase_seeds(table), code_seeds(table)
+    changed = sync(os.path.join(corpus, "phrase"), phrases)
+    changed += sync(os.path.join(corpus, "codes"), codes)
+    print("make_corpus: %d phrase seeds, %d code seeds; %d files changed"
+          % (len(phrases), len(codes), changed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
