@@ -76,3 +76,4 @@ uninstall:
 clean:
 	rm -rf $(B)
 include mk/fuzz.mk
+include mk/hardening.mk

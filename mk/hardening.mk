@@ -1,0 +1,48 @@
+# Hardening (included by Makefile): the thread-safety test, and make check
+# again under the sanitizers and valgrind, each in its own build folder so
+# that the plain build is left alone.
+#
+#   make check-asan      make check under -fsanitize=address,undefined (CC=gcc or clang)
+#   make check-tsan      tests/test_threads under -fsanitize=thread
+#   make check-valgrind  the CUnit runner, the thread test, the fuzz replays
+#                        and the tool's tests under valgrind
+
+VALGRIND ?= valgrind
+VALGRIND_FLAGS = -q --error-exitcode=99 --leak-check=full
+THREAD_ROUNDS ?= 200
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: check-threads check-asan check-tsan check-valgrind
+
+# The runner reads the expected rows through tests/expected.h.
+$(B)/obj/test_sipcode.o: tests/expected.h
+
+$(B)/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc $(HEADERS) $(LIB)
+	$(COMPILE) -Itests -pthread -o $@ tests/test_threads.c $(LIB) $(LDFLAGS) -pthread $(LDLIBS)
+
+check-threads: $(B)/test_threads
+	$(B)/test_threads $(THREAD_ROUNDS)
+
+check: check-threads
+
+check-asan:
+	$(MAKE) B=$(B)/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check
+
+# Built from src/*.c directly: every object of the library must carry the
+# instrumentation for TSan to see a race inside it.
+$(B)/tsan/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc $(HEADERS) \
+    $(wildcard src/*.c src/*.inc)
+	mkdir -p $(B)/tsan
+	$(CC) $(SIPCODE_CPPFLAGS) -Itests -O1 -g -fsanitize=thread $(SIPCODE_CFLAGS) -pthread \
+	    -o $@ tests/test_threads.c $(wildcard src/*.c)
+
+check-tsan: $(B)/tsan/test_threads
+	TSAN_OPTIONS=halt_on_error=1 $(B)/tsan/test_threads $(THREAD_ROUNDS)
+
+check-valgrind: $(TESTS) $(TOOL) $(B)/test_threads $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(TESTS) tests/data >$(B)/valgrind-runner.log \
+	    || { cat $(B)/valgrind-runner.log; exit 1; }
+	@tail -n 1 $(B)/valgrind-runner.log
+	$(VALGRIND) $(VALGRIND_FLAGS) $(B)/test_threads 2
+	$(MAKE) fuzz-replay FUZZ_WRAPPER="$(VALGRIND) $(VALGRIND_FLAGS)"
+	TOOL_WRAPPER="$(VALGRIND) $(VALGRIND_FLAGS)" sh tests/test_cli.sh $(TOOL)
