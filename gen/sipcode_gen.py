@@ -103,6 +103,7 @@ class Table:
         self.rows = []
         self.sources = {}       # token -> description
         self.registry_date = None
+        self.header_line = 1
 
     def error(self, path, line, message):
         self.errors.append((path, line, message))
@@ -211,6 +212,7 @@ def read_csv(table, path):
                 table.error(path, number, "header must be %s" % ",".join(COLUMNS))
                 return
             header = fields
+            table.header_line = number
             continue
         if len(fields) != len(COLUMNS):
             table.error(path, number, "%d columns, expected %d (%s)"
@@ -348,6 +350,23 @@ def check_table(table):
     return keys
 
 
+# sipcode_effective() maps an unregistered 1xx to 183 and any other
+# unregistered xyz to x00, so each of these must be a registered row.
+EFFECTIVE_TARGETS = (183, 200, 300, 400, 500, 600)
+
+
+def check_effective_targets(table, path):
+    by_code = {row.code: row for row in table.rows if row.code is not None}
+    for code in EFFECTIVE_TARGETS:
+        row = by_code.get(code)
+        if row is None:
+            table.error(path, table.header_line, "no row for code %d, which sipcode_effective() "
+                        "gives for unregistered codes of its class" % code)
+        elif row.status == "historic":
+            table.error(row.path, row.line, "code %d is historic, but sipcode_effective() gives "
+                        "it for unregistered codes of its class, so it must be registered" % code)
+
+
 def load(paths):
     table = Table()
     for path in paths:
@@ -357,6 +376,8 @@ def load(paths):
     if table.registry_date is None and not any(e[1] == 0 for e in table.errors):
         table.error(paths[0], 1, "no '#@registry-date YYYY-MM-DD' line")
     keys = check_table(table)
+    if table.rows:
+        check_effective_targets(table, paths[0])
     if not table.rows and not table.errors:
         table.error(paths[0], 1, "no rows")
     table.rows.sort(key=lambda r: r.code or 0)
