@@ -20,7 +20,6 @@ are checked untouched at the end.
 """
 
 import csv
-import hashlib
 import io
 import os
 import random
@@ -35,6 +34,8 @@ import traceback
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "gen"))
 import sipcode_gen  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_gen import snapshot  # noqa: E402  (hash and mtime of each output)
 
 MUTANTS = int(os.environ.get("MUTANTS", "1200"))
 SEED = int(os.environ.get("SEED", "20261125"))
@@ -196,15 +197,6 @@ def mutate(rng, text):
 
 
 # ------------------------------------------------------------- checking
-
-def snapshot(tree):
-    out = {}
-    for rel in OUTPUTS:
-        path = os.path.join(tree, rel)
-        with open(path, "rb") as f:
-            out[rel] = (hashlib.sha256(f.read()).hexdigest(), os.stat(path).st_mtime_ns)
-    return out
-
 
 def seed_tree(tree):
     for rel in OUTPUTS + BUILD_INPUTS:
