@@ -5,7 +5,9 @@
 
 fuzz/corpus/phrase/: every spelling of every row (phrase and aliases) and a
 few edge cases; fuzz/corpus/codes/: every code of the table and the edges of
-the ranges, as 4-byte little-endian ints. The script owns both folders: it
+the ranges, as 4-byte little-endian ints; fuzz/corpus/status_line/: a status
+line for every spelling, as a server would send it, and broken ones. The
+script owns these folders: it
 writes the files whose content changed and removes the ones no longer made,
 so the committed corpus always follows the CSV. Other harnesses keep their
 own folders under fuzz/corpus/.
@@ -45,6 +47,32 @@ CODE_EDGES = [-2147483648, -1, 0, 1, 99, 100, 101, 150, 183, 198, 199, 200, 299,
               2147483647]
 
 
+STATUS_LINE_EDGES = {
+    "edge-bare": b"SIP/2.0 200 OK",
+    "edge-lf": b"SIP/2.0 486 Busy Here\n",
+    "edge-no-phrase": b"SIP/2.0 100 \r\n",
+    "edge-no-space": b"SIP/2.0 100\r\n",
+    "edge-lower-case": b"sip/2.0 180 ringing\r\n",
+    "edge-tabs": b"SIP/2.0\t486\tBusy Here\r\n",
+    "edge-two-spaces": b"SIP/2.0  486  Busy Here\r\n",
+    "edge-unknown-code": b"SIP/2.0 499 Whatever\r\n",
+    "edge-code-999": b"SIP/2.0 999 Nine\r\n",
+    "edge-code-099": b"SIP/2.0 099 Low\r\n",
+    "edge-two-digits": b"SIP/2.0 48 Busy\r\n",
+    "edge-four-digits": b"SIP/2.0 4860 Busy\r\n",
+    "edge-sign": b"SIP/2.0 +486 Busy\r\n",
+    "edge-version-3": b"SIP/3.0 200 OK\r\n",
+    "edge-http": b"HTTP/1.1 200 OK\r\n",
+    "edge-request": b"INVITE sip:bob@example.com SIP/2.0\r\n",
+    "edge-nul": b"SIP/2.0 486 Busy\0Here\r\n",
+    "edge-8bit": "SIP/2.0 408 D\u00e9lai d\u00e9pass\u00e9\r\n".encode("utf-8"),
+    "edge-headers": b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.1\r\nContent-Length: 0\r\n\r\n",
+    "edge-only-version": b"SIP/2.0",
+    "edge-empty": b"",
+    "edge-long-phrase": b"SIP/2.0 486 " + b"x" * 300 + b"\r\n",
+}
+
+
 def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
 
@@ -72,6 +100,15 @@ def code_seeds(table):
         seeds["edge-%d" % c] = struct.pack("<i", c)
     seeds["edge-all-rows"] = b"".join(struct.pack("<i", r.code) for r in table.rows)
     seeds["edge-wide"] = struct.pack("<qq", 2**32 + 486, -1)
+    return seeds
+
+
+def status_line_seeds(table):
+    seeds = dict(STATUS_LINE_EDGES)
+    for name, data in phrase_seeds(table).items():
+        if not name.startswith("edge-"):
+            code = int(name.split("-", 1)[0])
+            seeds[name] = b"SIP/2.0 %d %s\r\n" % (code, data)
     return seeds
 
 
@@ -105,10 +142,12 @@ def main(argv):
         return 1
     corpus = os.path.join(ROOT, "fuzz", "corpus")
     phrases, codes = phrase_seeds(table), code_seeds(table)
+    lines = status_line_seeds(table)
     changed = sync(os.path.join(corpus, "phrase"), phrases)
     changed += sync(os.path.join(corpus, "codes"), codes)
-    print("make_corpus: %d phrase seeds, %d code seeds; %d files changed"
-          % (len(phrases), len(codes), changed))
+    changed += sync(os.path.join(corpus, "status_line"), lines)
+    print("make_corpus: %d phrase seeds, %d code seeds, %d status-line seeds; %d files changed"
+          % (len(phrases), len(codes), len(lines), changed))
     return 0
 
 
