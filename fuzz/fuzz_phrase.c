@@ -169,6 +169,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memcpy(v + 1, data, size);
         v[size + 1] = (unsigned char)pad;
         check_variant("wrapped", v, size + 2, code, size);
+        /* Padded to the cap exactly, and one byte past it. */
+        memcpy(v, data, size);
+        memset(v + size, pad, SIPCODE_PHRASE_MAX + 1 - size);
+        check_variant("filled", v, SIPCODE_PHRASE_MAX, code, size);
+        check_variant("overfilled", v, SIPCODE_PHRASE_MAX + 1, code, size);
     }
     return 0;
 }
