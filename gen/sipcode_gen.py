@@ -103,7 +103,7 @@ class Table:
         self.rows = []
         self.sources = {}       # token -> description
         self.registry_date = None
-        self.header_line = 1
+        self.header_lines = {}  # path -> line of its header row
 
     def error(self, path, line, message):
         self.errors.append((path, line, message))
@@ -212,7 +212,7 @@ def read_csv(table, path):
                 table.error(path, number, "header must be %s" % ",".join(COLUMNS))
                 return
             header = fields
-            table.header_line = number
+            table.header_lines[path] = number
             continue
         if len(fields) != len(COLUMNS):
             table.error(path, number, "%d columns, expected %d (%s)"
@@ -360,7 +360,7 @@ def check_effective_targets(table, path):
     for code in EFFECTIVE_TARGETS:
         row = by_code.get(code)
         if row is None:
-            table.error(path, table.header_line, "no row for code %d, which sipcode_effective() "
+            table.error(path, table.header_lines.get(path, 1), "no row for code %d, which sipcode_effective() "
                         "gives for unregistered codes of its class" % code)
         elif row.status == "historic":
             table.error(row.path, row.line, "code %d is historic, but sipcode_effective() gives "

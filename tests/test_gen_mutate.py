@@ -35,7 +35,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "gen"))
 import sipcode_gen  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_gen import snapshot  # noqa: E402  (hash and mtime of each output)
+import test_gen  # noqa: E402
 
 MUTANTS = int(os.environ.get("MUTANTS", "1200"))
 SEED = int(os.environ.get("SEED", "20261125"))
@@ -45,10 +45,16 @@ GPERF = os.environ.get("GPERF", "gperf")
 CC = os.environ.get("CC", "cc")
 OUTPUTS = list(sipcode_gen.OUTPUTS.values())
 # What a scratch tree needs besides the outputs to build the self-check: the
-# library's hand-written sources, whichever files they are.
+# library as it is, whichever files it has (other generators' tables too).
 LIBRARY_SOURCES = sorted("src/" + f for f in os.listdir(os.path.join(ROOT, "src"))
                          if f.endswith(".c"))
-BUILD_INPUTS = LIBRARY_SOURCES + ["include/sipcode.h", "tests/expected.h"]
+BUILD_INPUTS = sorted(d + "/" + f for d in ("src", "include")
+                      for f in os.listdir(os.path.join(ROOT, d))) + ["tests/expected.h"]
+
+
+def snapshot(tree):
+    """Hash and mtime of each output of the generator in tree."""
+    return test_gen.snapshot(OUTPUTS, tree)
 
 
 # ------------------------------------------------------------ mutations
