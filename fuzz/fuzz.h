@@ -26,13 +26,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
     } while (0)
 
 /* A heap copy of exactly n bytes and no terminator (one byte for n == 0,
- * which is then never read). */
+ * which is then never read); with data NULL, n bytes left as malloc gives
+ * them, for a harness to write into. */
 static char *fuzz_copy(const void *data, size_t n)
 {
     char *p = malloc(n ? n : 1);
 
     FUZZ_CHECK(p != NULL, "malloc(%lu) failed", (unsigned long)n);
-    if (n)
+    if (n && data)
         memcpy(p, data, n);
     return p;
 }

@@ -6,7 +6,10 @@
 fuzz/corpus/phrase/: every spelling of every row (phrase and aliases) and a
 few edge cases; fuzz/corpus/codes/: every code of the table and the edges of
 the ranges, as 4-byte little-endian ints; fuzz/corpus/status_line/: a status
-line for every spelling, as a server would send it, and broken ones. The
+line for every spelling, as a server would send it, and broken ones;
+fuzz/corpus/scan/: traces for the scanner (whole responses, every code,
+more phrases of one code than it remembers, long and cut lines);
+fuzz/corpus/q850/: every cause value and every code, as ints. The
 script owns these folders: it
 writes the files whose content changed and removes the ones no longer made,
 so the committed corpus always follows the CSV. Other harnesses keep their
@@ -112,6 +115,23 @@ def status_line_seeds(table):
     return seeds
 
 
+def scan_seeds(table):
+    every = b"".join(b"SIP/2.0 %d %s\n" % (r.code, r.phrase.encode("ascii")) for r in table.rows)
+    return {
+        "trace-empty": b"",
+        "trace-responses": b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1\r\n\r\n"
+                           b"SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP 192.0.2.1\r\n\r\n"
+                           b"SIP/2.0 180 Ringing\r\n\r\nSIP/2.0 486 Busy here\r\n\r\n",
+        "trace-every-code": every,
+        "trace-many-phrases": b"".join(b"SIP/2.0 486 Busy %d\n" % i for i in range(40)),
+        "trace-long-line": b"SIP/2.0 486 " + b"x" * 1100 + b"\nSIP/2.0 603 Decline\n",
+        "trace-cut": b"xSIP/2.0\nSIP/2.0 48\nSIP/2.0 4860 X\nsip/2.0 200 OK\nSIP/2.0 486 Busy Here",
+        "trace-bytes": b"SIP/2.0 486 Busy\0Here\nSIP/2.0 408 D\xe9lai\r\nSIP/2.0 200 OK\r\r\n",
+        "trace-log": b"2026-11-25 10:00:00 <-- SIP/2.0 503 Service unavailable\n"
+                     b"2026-11-25 10:00:01 <-- SIP/2.0 408 Request Time-out\n",
+    }
+
+
 def sync(folder, seeds):
     """Make folder hold exactly seeds; return how many files changed."""
     os.makedirs(folder, exist_ok=True)
@@ -142,12 +162,19 @@ def main(argv):
         return 1
     corpus = os.path.join(ROOT, "fuzz", "corpus")
     phrases, codes = phrase_seeds(table), code_seeds(table)
-    lines = status_line_seeds(table)
+    lines, traces = status_line_seeds(table), scan_seeds(table)
     changed = sync(os.path.join(corpus, "phrase"), phrases)
     changed += sync(os.path.join(corpus, "codes"), codes)
     changed += sync(os.path.join(corpus, "status_line"), lines)
-    print("make_corpus: %d phrase seeds, %d code seeds, %d status-line seeds; %d files changed"
-          % (len(phrases), len(codes), len(lines), changed))
+    changed += sync(os.path.join(corpus, "scan"), traces)
+    # The RFC 3398 harness takes ints as the code harness does: every cause
+    # and every code, with and without the flags.
+    causes = {"cause-%d" % c: struct.pack("<i", c) for c in range(0, 129)}
+    causes.update({"flags-%d" % c: struct.pack("<i", c | f << 7) for c in (21, 22) for f in (1, 2, 3)})
+    causes.update({"code-%d" % r.code: struct.pack("<i", r.code) for r in table.rows})
+    changed += sync(os.path.join(corpus, "q850"), causes)
+    print("make_corpus: %d phrase, %d code, %d status-line and %d trace seeds; %d files changed"
+          % (len(phrases), len(codes), len(lines), len(traces), changed))
     return 0
 
 

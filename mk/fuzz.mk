@@ -3,6 +3,9 @@
 FUZZ_HARNESSES += phrase
 FUZZ_HARNESSES += codes
 # A harness that needs sources outside src/ names them in FUZZ_EXTRA_NAME.
+# fuzz/fuzz_status_line.c, fuzz/fuzz_scan.c (with FUZZ_EXTRA_scan =
+# cli/scan.c) and fuzz/fuzz_q850.c are written for the status-line parser,
+# the trace scanner and the RFC 3398 mapping, and listed here once those are.
 #
 #   make fuzz           every harness under libFuzzer for FUZZ_SECONDS each
 #                       (clang -fsanitize=fuzzer,address,undefined); make -j2
@@ -14,7 +17,7 @@ FUZZ_HARNESSES += codes
 
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
-FUZZ_MAX_LEN ?= 1024
+FUZZ_MAX_LEN ?= 4096
 FUZZ_FLAGS ?=
 LLVM_PROFDATA ?= llvm-profdata
 LLVM_COV ?= llvm-cov
@@ -25,7 +28,7 @@ FRB = $(B)/fuzz-replay
 FUZZ_LIB_SRC = $(wildcard src/*.c)
 FUZZ_LIB_DEPS = $(wildcard src/*.inc src/*.h) $(HEADERS)
 FUZZ_HDRS = fuzz/fuzz.h tests/expected.h tests/expected.inc
-FUZZ_COMPILE = $(FUZZ_CC) $(SIPCODE_CPPFLAGS) -Itests -g -O1 -fno-omit-frame-pointer $(SIPCODE_CFLAGS)
+FUZZ_COMPILE = $(FUZZ_CC) $(SIPCODE_CPPFLAGS) -Itests -Icli -g -O1 -fno-omit-frame-pointer $(SIPCODE_CFLAGS)
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_COV = -fprofile-instr-generate -fcoverage-mapping
 
@@ -75,11 +78,12 @@ fuzz-cov: $(FUZZ_HARNESSES:%=$(FCB)/fuzz_%)
 	$(LLVM_PROFDATA) merge -sparse -o $(FCB)/all.profdata $(FCB)/*.profraw
 	$(LLVM_COV) report $(FCB)/fuzz_$(firstword $(FUZZ_HARNESSES)) \
 	    $(patsubst %,-object $(FCB)/fuzz_%,$(wordlist 2,99,$(FUZZ_HARNESSES))) \
-	    -instr-profile=$(FCB)/all.profdata $(FUZZ_LIB_SRC) $(wildcard src/*.inc)
+	    -instr-profile=$(FCB)/all.profdata $(FUZZ_LIB_SRC) $(wildcard src/*.inc) \
+	    $(sort $(foreach h,$(FUZZ_HARNESSES),$(FUZZ_EXTRA_$(h))))
 
 # ---- the same harnesses without libFuzzer, by any compiler, over the seeds
 $(FRB)/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(LIB) $$(FUZZ_EXTRA_$$*) | $(FRB)
-	$(COMPILE) -Itests -o $@ $< fuzz/replay.c $(FUZZ_EXTRA_$*) $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(COMPILE) -Itests -Icli -o $@ $< fuzz/replay.c $(FUZZ_EXTRA_$*) $(LIB) $(LDFLAGS) $(LDLIBS)
 
 fuzz-replay: $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%)
 	@for h in $(FUZZ_HARNESSES); do \
