@@ -28,7 +28,7 @@ quiet() {
 
 for cc in gcc clang; do
     step "make check under -fsanitize=address,undefined ($cc)"
-    quiet make -j2 check-asan CC=$cc B=build/hardening-$cc
+    quiet make -j2 check-asan CC=$cc
 done
 
 for cc in clang gcc; do

@@ -76,7 +76,7 @@ expect "version" 0 "IANA registry of [0-9]{4}-[0-9]{2}-[0-9]{2}" "" -- --version
 
 # Bad arguments beyond the above. argv cannot carry a NUL byte, and Linux
 # caps one argument at 128 KiB, so those cases belong to file input.
-expect "only --" 2 "" "no CODE or PHRASE given" -- --
+expect "only --" 2 "" "^sipcode: no CODE" -- --
 expect "lone dash is a phrase" 1 "" 'no code has the reason phrase "-"$' -- -
 expect "option with 8-bit bytes" 2 "" 'unknown option "-\\xff\\x01"' -- "$(printf -- '-\377\001')"
 expect "long option cut" 2 "" 'unknown option "--a{62}" \(100002 bytes, cut\)' -- "--$long"
