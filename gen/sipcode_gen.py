@@ -360,8 +360,9 @@ def check_effective_targets(table, path):
     for code in EFFECTIVE_TARGETS:
         row = by_code.get(code)
         if row is None:
-            table.error(path, table.header_lines.get(path, 1), "no row for code %d, which sipcode_effective() "
-                        "gives for unregistered codes of its class" % code)
+            table.error(path, table.header_lines.get(path, 1),
+                        "no row for code %d, which sipcode_effective() gives for "
+                        "unregistered codes of its class" % code)
         elif row.status == "historic":
             table.error(row.path, row.line, "code %d is historic, but sipcode_effective() gives "
                         "it for unregistered codes of its class, so it must be registered" % code)
