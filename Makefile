@@ -85,3 +85,5 @@ clean:
 include mk/q850.mk
 include mk/vendor.mk mk/install.mk
 include mk/bench.mk
+include mk/fuzz.mk
+include mk/hardening.mk

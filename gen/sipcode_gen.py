@@ -115,6 +115,7 @@ class Table:
         self.first = None       # codes.csv: the only file that sets the registry date
         self.sources = {}       # token -> description
         self.registry_date = None
+        self.header_lines = {}  # path -> line of its header row
 
     def error(self, path, line, message):
         self.errors.append((path, line, message))
@@ -229,6 +230,7 @@ def read_records(table, path, columns):
                 table.error(path, number, "header must be %s" % ",".join(columns))
                 return
             header = fields
+            table.header_lines[path] = number
             continue
         if len(fields) != len(columns):
             table.error(path, number, "%d columns, expected %d (%s)"
@@ -409,6 +411,24 @@ def merge_local(table):
     table.rows = keep
 
 
+# sipcode_effective() maps an unregistered 1xx to 183 and any other
+# unregistered xyz to x00, so each of these must be a registered row.
+EFFECTIVE_TARGETS = (183, 200, 300, 400, 500, 600)
+
+
+def check_effective_targets(table, path):
+    by_code = {row.code: row for row in table.rows if row.code is not None}
+    for code in EFFECTIVE_TARGETS:
+        row = by_code.get(code)
+        if row is None:
+            table.error(path, table.header_lines.get(path, 1),
+                        "no row for code %d, which sipcode_effective() gives for "
+                        "unregistered codes of its class" % code)
+        elif row.status == "historic":
+            table.error(row.path, row.line, "code %d is historic, but sipcode_effective() gives "
+                        "it for unregistered codes of its class, so it must be registered" % code)
+
+
 def load(paths):
     table = Table()
     table.first = paths[0]
@@ -427,6 +447,8 @@ def load(paths):
     if table.registry_date is None and not any(e[1] == 0 for e in table.errors):
         table.error(paths[0], 1, "no '#@registry-date YYYY-MM-DD' line")
     keys = check_table(table)
+    if table.rows:
+        check_effective_targets(table, paths[0])
     if not table.rows and not table.errors:
         table.error(paths[0], 1, "no rows")
     table.rows.sort(key=lambda r: r.code or 0)

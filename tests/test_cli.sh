@@ -1,6 +1,9 @@
 #!/bin/sh
 # Tests of the sipcode tool: output, messages and exit status for good and
 # bad arguments.   sh tests/test_cli.sh build/sipcode   (exits 0 or 1)
+# TOOL_WRAPPER runs the tool under another program, e.g. valgrind
+# --error-exitcode=99: its findings then show as a wrong exit status or a
+# second line on stderr.
 TOOL=${1:-build/sipcode}
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
@@ -12,7 +15,7 @@ fail=0
 expect() {
     name=$1 status=$2 out=$3 err=$4
     shift 5
-    "$TOOL" "$@" >"$T/out" 2>"$T/err"
+    $TOOL_WRAPPER "$TOOL" "$@" >"$T/out" 2>"$T/err"
     got=$?
     ok=1
     [ "$got" = "$status" ] || { ok=0; echo "FAIL $name: exit $got, expected $status"; }
@@ -45,7 +48,7 @@ expect "alias" 0 "^481${TAB}Call/Transaction Does Not Exist" "" -- "Call Leg/Tra
 expect "not acceptable" 0 "^406${TAB}" "" -- "Not Acceptable"
 expect "leading zero" 0 "^486${TAB}" "" -- 0486
 
-"$TOOL" 100 "session progress" 606 >"$T/many" 2>&1
+$TOOL_WRAPPER "$TOOL" 100 "session progress" 606 >"$T/many" 2>&1
 expect_many=$(cut -f1 "$T/many" | tr '\n' ' ')
 if [ "$expect_many" = "100 183 606 " ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL several arguments: $expect_many"; fi
@@ -92,14 +95,14 @@ PY
     then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: $2"; fi
 }
 
-"$TOOL" 486 --json >"$T/j" 2>/dev/null
+$TOOL_WRAPPER "$TOOL" 486 --json >"$T/j" 2>/dev/null
 check_json "lookup --json" 'd["code"] == 486 and d["phrase"] == "Busy Here" and d["class"] == "Client Error" and d["registered"] is True and d["reference"] == "RFC3261" and d["status"] == "current" and d["final"] is True and d["effective"] == 486 and "Retry-After" in d["meaning"]' "$T/j"
-"$TOOL" --json 499 "busy here" nonsense >"$T/j" 2>/dev/null
+$TOOL_WRAPPER "$TOOL" --json 499 "busy here" nonsense >"$T/j" 2>/dev/null
 check_json "not found has every member" 'set(d[2]) == set(d[0]) == set(d[1]) and all(d[2][k] is None for k in d[2] if k not in ("query", "registered"))' "$T/j" -l
 check_json "lookups --json" '[x["code"] for x in d] == [499, 486, None] and d[0]["phrase"] is None and d[0]["registered"] is False and d[0]["effective"] == 400 and d[1]["query"] == "busy here"' "$T/j" -l
-"$TOOL" list --json >"$T/j"
+$TOOL_WRAPPER "$TOOL" list --json >"$T/j"
 check_json "list --json" 'len(d["codes"]) == 77 and [c["code"] for c in d["codes"]] == sorted(c["code"] for c in d["codes"]) and all(set(["code", "phrase", "class", "registered"]) <= set(c) for c in d["codes"]) and sum(not c["registered"] for c in d["codes"]) == 2' "$T/j"
-"$TOOL" list --class=client-error --json >"$T/j"
+$TOOL_WRAPPER "$TOOL" list --class=client-error --json >"$T/j"
 check_json "list --class --json" 'len(d["codes"]) == 48 and all(c["class"] == "Client Error" for c in d["codes"])' "$T/j"
 
 # ---------------------------------------------------------------- q850
@@ -114,15 +117,15 @@ for c in 0 128 -- x 99999999999; do
 done
 expect "q850 without cause" 2 "" "q850 needs a CAUSE" -- q850
 expect "q850 flag elsewhere" 2 "" "go with q850 only" -- --new-number 486
-"$TOOL" --json q850 17 16 >"$T/j"
+$TOOL_WRAPPER "$TOOL" --json q850 17 16 >"$T/j"
 check_json "q850 --json" 'd == [{"query": "17", "cause": 17, "name": "User busy", "status": 486, "phrase": "Busy Here"}, {"query": "16", "cause": 16, "name": "Normal call clearing", "status": None, "phrase": None}]' "$T/j" -l
-"$TOOL" --json 486 487 >"$T/j"
+$TOOL_WRAPPER "$TOOL" --json 486 487 >"$T/j"
 check_json "code --json q850" '[x["q850"] for x in d] == [17, None]' "$T/j" -l
 
 # ---------------------------------------------------------------- list
 expect "list" 0 "^608${TAB}Rejected" "" -- list
 for c in "Global Failure" 6xx global-failure GLOBAL_FAILURE; do
-    "$TOOL" list --class "$c" >"$T/l" 2>&1
+    $TOOL_WRAPPER "$TOOL" list --class "$c" >"$T/l" 2>&1
     if [ "$(cut -f1 "$T/l" | tr '\n' ' ')" = "600 603 604 606 607 608 " ]; then pass=$((pass + 1)); else
         fail=$((fail + 1)); echo "FAIL list --class $c: $(head -c 200 "$T/l")"; fi
 done
@@ -137,12 +140,12 @@ printf 'SIP/2.0 486 Busy Here\r\nVia: SIP/2.0/UDP 10.0.0.1\r\nCSeq: 1 INVITE\r\n
 printf 'Nov 25 10:00:01 host proxy[42]: <<< SIP/2.0 486 Busy\n' >"$T/lf"
 printf 'SIP/2.0 499 Not Today\nSIP/2.0 606 not acceptable\nSIP/2.0 200 OK\nSIP/2.0 180 R\351ing\377\n' >>"$T/lf"
 printf 'junk SIP/2.0 foo SIP/2.0 183 Session Progress\nSIP/2.0 700 Too High\nSIP/2.0 20 x\nSIP/2.0 409 Conflict' >>"$T/lf"
-"$TOOL" scan --json "$T/crlf" - <"$T/lf" >"$T/j"
+$TOOL_WRAPPER "$TOOL" scan --json "$T/crlf" - <"$T/lf" >"$T/j"
 check_json "scan --json" 'd["status_lines"] == 8 and [c["code"] for c in d["codes"]] == [180, 183, 200, 409, 486, 499, 606]' "$T/j"
 check_json "scan --json members" 'all(list(c) == ["code", "count", "phrase", "class", "registered", "other_phrases"] for c in d["codes"]) and list(d) == ["status_lines", "codes"]' "$T/j"
 check_json "scan --json counts" '{c["code"]: (c["count"], c["other_phrases"]) for c in d["codes"]} == {180: (1, {"R\ufffding\ufffd": 1}), 183: (1, {}), 200: (1, {}), 409: (1, {}), 486: (2, {"Busy": 1}), 499: (1, {"Not Today": 1}), 606: (1, {"not acceptable": 1})}' "$T/j"
 printf 'x sip/2.0 200 OK\nSIP/2.0/UDP SIP/2.0 486 Busy\r\n/SiP/2.0 183 Session Progress\nSIP/2.0 183\n' >"$T/case"
-scan_check_case() { "$TOOL" scan --json "$T/case" >"$T/j2"; }
+scan_check_case() { $TOOL_WRAPPER "$TOOL" scan --json "$T/case" >"$T/j2"; }
 scan_check_case
 check_json "scan finds SIP/2.0 in any case, as the parser takes it" '[(c["code"], c["count"]) for c in d["codes"]] == [(183, 1), (200, 1), (486, 1)] and d["status_lines"] == 3' "$T/j2"
 check_json "scan --json registry" '[(c["phrase"], c["registered"]) for c in d["codes"] if c["code"] in (409, 499)] == [("Conflict", False), (None, False)]' "$T/j"
@@ -150,7 +153,7 @@ check_json "scan --json registry" '[(c["phrase"], c["registered"]) for c in d["c
 scan_check() {
     name=$1 expr=$2
     shift 2
-    "$TOOL" scan --json "$@" >"$T/j" 2>"$T/err"
+    $TOOL_WRAPPER "$TOOL" scan --json "$@" >"$T/j" 2>"$T/err"
     check_json "$name" "$expr" "$T/j"
 }
 
@@ -197,6 +200,31 @@ else
     echo "skip: memory cap check (tool does not start under ulimit -v 65536)"
 fi
 rm -f "$T/junk"
+
+# Bad arguments beyond the above. argv cannot carry a NUL byte, and Linux
+# caps one argument at 128 KiB, so those cases belong to file input.
+expect "only --" 2 "" "^sipcode: no CODE" -- --
+expect "lone dash is a phrase" 1 "" 'no code has the reason phrase "-"$' -- -
+expect "option with 8-bit bytes" 2 "" 'unknown option "-\\xff\\x01"' -- "$(printf -- '-\377\001')"
+expect "long option cut" 2 "" 'unknown option "--a{62}" \(100002 bytes, cut\)' -- "--$long"
+expect "option with a value" 2 "" 'unknown option "--help=yes"' -- --help=yes
+expect "code with a sign" 1 "" 'no code has the reason phrase "\+486"' -- +486
+expect "5000 arguments" 1 "^486${TAB}" 'reason phrase "x"$' -- $(yes 486 | head -n 5000) x
+for args in 486 --help --version "list --json"; do
+    for how in full closed; do
+        if [ $how = full ]; then
+            $TOOL_WRAPPER "$TOOL" $args >/dev/full 2>"$T/err"
+        else
+            $TOOL_WRAPPER "$TOOL" $args >&- 2>"$T/err"
+        fi
+        got=$?
+        if [ $got = 1 ] && grep -q "cannot write the output" "$T/err" && [ "$(wc -l <"$T/err")" = 1 ]; then
+            pass=$((pass + 1))
+        else
+            fail=$((fail + 1)); echo "FAIL $args with stdout $how: exit $got, $(head -c 200 "$T/err")"
+        fi
+    done
+done
 
 echo "test_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

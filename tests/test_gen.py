@@ -25,11 +25,12 @@ GPERF = os.environ.get("GPERF", "gperf")
 HAVE_GPERF = shutil.which(GPERF) is not None
 
 
-def snapshot(paths=GENERATED):
-    """Content hash and mtime of every committed generated file."""
+def snapshot(paths=GENERATED, tree=ROOT):
+    """Content hash and mtime of each generated file (the committed ones by
+    default)."""
     out = {}
     for rel in paths:
-        path = os.path.join(ROOT, rel)
+        path = os.path.join(tree, rel)
         with open(path, "rb") as f:
             out[rel] = (hashlib.sha256(f.read()).hexdigest(), os.stat(path).st_mtime_ns)
     return out

@@ -14,25 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct expected_row {
-    int code;
-    const char *phrase;
-    int rfc;
-    enum sipcode_status status;
-    int shares_with; /* the code that keeps this row's phrase, or 0 */
-    int phrase_code; /* the code this row's phrase resolves to */
-};
-
-struct expected_spelling {
-    const char *spelling;
-    int code;
-};
-
 #include "check.h"
-#include "expected.inc"
-
-#define N_ROWS (sizeof expected_rows / sizeof expected_rows[0])
-#define N_SPELLINGS (sizeof expected_spellings / sizeof expected_spellings[0])
+#include "expected.h"
 
 static const char *data_dir = "tests/data";
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Compiler matrix: make check built by gcc and clang, as C99 and C11, at -O0
+# and -O2; the public header as C++11 and C++17 giving the same constants as
+# C; and a 32-bit build (-m32) running the tests, for size_t/int mistakes.
+# Each build starts from make clean: B= or PYTHON= on the command line would
+# reach the sub-makes that the tests start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+
+step() { printf '\n==== %s\n' "$*"; }
+
+apt-get install -y -q --no-install-recommends gcc clang g++ gcc-multilib
+
+# Logs and the 32-bit CUnit live outside build/, which each step cleans.
+M=$(mktemp -d)
+trap 'rm -rf "$M"' EXIT
+
+# 32-bit CUnit: the i386 packages are downloaded and unpacked under $M
+# rather than installed, because adding i386 to dpkg would make every later
+# `apt-get update` on this machine fetch i386 indexes too, and fail whenever
+# the mirror's copy of one of them is mid-sync. A failed update here only
+# costs the CUnit runner in the 32-bit build (see below).
+I386="-o APT::Architectures::=amd64 -o APT::Architectures::=i386"
+CUNIT32="$M/cunit32"
+have_cunit32=0
+apt-get $I386 update -q >"$M/i386-update.log" 2>&1 || echo "matrix: i386 index update incomplete"
+mkdir -p "$CUNIT32"
+if (cd "$CUNIT32" && apt-get $I386 download -q libcunit1:i386 libcunit1-dev:i386); then
+    for deb in "$CUNIT32"/*.deb; do dpkg-deb -x "$deb" "$CUNIT32/root"; done
+    [ -f "$CUNIT32/root/usr/lib/i386-linux-gnu/libcunit.a" ] && have_cunit32=1
+fi
+
+n=0
+for cc in gcc clang; do
+    for std in c99 c11; do
+        for opt in -O0 -O2; do
+            step "make check: $cc -std=$std $opt"
+            make -s clean
+            make -j2 -s CC=$cc CFLAGS="$opt" \
+                SIPCODE_CFLAGS="-std=$std -Wall -Wextra -Wpedantic -Werror" check >"$M.log" 2>&1 \
+                || { cat "$M.log"; exit 1; }
+            grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M.log"
+            n=$((n + 1))
+        done
+    done
+done
+
+for pair in gcc:g++ clang:clang++; do
+    step "the header as C++ (${pair#*:})"
+    make -s clean
+    make -s CC="${pair%%:*}" CXX="${pair#*:}" check-cxx
+done
+
+step "32-bit (-m32)"
+if [ "$have_cunit32" = 1 ]; then
+    make -s clean
+    make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 \
+        CPPFLAGS="-I$CUNIT32/root/usr/include" CUNIT_LIBS="$CUNIT32/root/usr/lib/i386-linux-gnu/libcunit.a" \
+        check >"$M.log" 2>&1 \
+        || { cat "$M.log"; exit 1; }
+else
+    # Without an i386 CUnit: everything of make check but the CUnit runner.
+    echo "matrix: no i386 CUnit could be fetched; the 32-bit build runs the tests that need no CUnit"
+    make -s clean
+    make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 \
+        check-threads fuzz-replay build/sipcode >"$M.log" 2>&1 || { cat "$M.log"; exit 1; }
+    sh tests/test_cli.sh build/sipcode >>"$M.log" || { cat "$M.log"; exit 1; }
+fi
+grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M.log"
+# Byte 4 of an ELF header is its class: 1 for 32-bit.
+[ "$(od -An -tx1 -j4 -N1 build/sipcode | tr -d ' ')" = 01 ] || { echo "matrix: not 32-bit"; exit 1; }
+make -s clean
+echo "matrix: $n C builds, 2 C++ compilers, and -m32 passed"

@@ -1,0 +1,93 @@
+# Hardening (included by Makefile): the thread-safety test, and make check
+# again under the sanitizers and valgrind.
+#
+#   make check-asan      make check under -fsanitize=address,undefined (CC=gcc or clang),
+#                        in build/ made afresh and removed afterwards: B= on the
+#                        command line would reach the sub-makes that tests start
+#   make check-tsan      tests/test_threads under -fsanitize=thread, in build/tsan/
+#   make check-valgrind  the CUnit runner, the thread test, the fuzz replays
+#                        and the tool's tests under valgrind
+
+VALGRIND ?= valgrind
+VALGRIND_FLAGS = -q --error-exitcode=99 --leak-check=full
+THREAD_ROUNDS ?= 200
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: check-threads check-asan check-tsan check-valgrind
+
+# The runner reads the expected rows through tests/expected.h.
+$(B)/obj/test_sipcode.o: tests/expected.h
+
+$(B)/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc $(HEADERS) $(LIB)
+	$(COMPILE) -Itests -pthread -o $@ tests/test_threads.c $(LIB) $(LDFLAGS) -pthread $(LDLIBS)
+
+check-threads: $(B)/test_threads
+	$(B)/test_threads $(THREAD_ROUNDS)
+
+# A vendored copy may carry the Makefile and mk/ without these tests.
+check: $(if $(wildcard tests/test_threads.c),check-threads)
+
+check-asan:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check; \
+	    rc=$$?; $(MAKE) clean; exit $$rc
+
+# Built from src/*.c directly: every object of the library must carry the
+# instrumentation for TSan to see a race inside it.
+$(B)/tsan/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc $(HEADERS) \
+    $(wildcard src/*.c src/*.inc)
+	mkdir -p $(B)/tsan
+	$(CC) $(SIPCODE_CPPFLAGS) -Itests -O1 -g -fsanitize=thread $(SIPCODE_CFLAGS) -pthread \
+	    -o $@ tests/test_threads.c $(wildcard src/*.c)
+
+check-tsan: $(B)/tsan/test_threads
+	TSAN_OPTIONS=halt_on_error=1 $(B)/tsan/test_threads $(THREAD_ROUNDS)
+
+check-valgrind: $(TESTS) $(B)/test_q850 $(TOOL) $(B)/test_threads $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(TESTS) tests/data >$(B)/valgrind-runner.log \
+	    || { cat $(B)/valgrind-runner.log; exit 1; }
+	@tail -n 1 $(B)/valgrind-runner.log
+	$(VALGRIND) $(VALGRIND_FLAGS) $(B)/test_q850 >$(B)/valgrind-q850.log \
+	    || { cat $(B)/valgrind-q850.log; exit 1; }
+	@tail -n 1 $(B)/valgrind-q850.log
+	$(VALGRIND) $(VALGRIND_FLAGS) $(B)/test_threads 2
+	$(MAKE) fuzz-replay FUZZ_WRAPPER="$(VALGRIND) $(VALGRIND_FLAGS)"
+	TOOL_WRAPPER="$(VALGRIND) $(VALGRIND_FLAGS)" sh tests/test_cli.sh $(TOOL)
+
+# The public header as C++ (make check-cxx): built as C and as C++11 and
+# C++17 (-Wall -Wextra -Wpedantic -Werror), the dump of every constant must
+# not differ. CXX defaults to make's g++; CXX=clang++ for clang.
+CXX_STDS ?= c++11 c++17
+CXX_FLAGS = -Wall -Wextra -Wpedantic -Werror
+CXB = $(B)/cxx
+
+# Object-like SIPCODE_ macros with a value (not the string date) and the
+# enumerators: every constant a user can name.
+$(CXB)/header_names.inc: $(HEADERS)
+	mkdir -p $(CXB)
+	sed -n -e 's/^#define \(SIPCODE_[A-Z0-9_]*\) [^"]*$$/X(\1)/p' \
+	    -e 's/^ *\(SIPCODE_[A-Z0-9_]*\) = .*/X(\1)/p' $(HEADERS) >$@
+
+$(CXB)/dump-c: tests/header_dump.c $(CXB)/header_names.inc $(LIB)
+	$(COMPILE) -I$(CXB) -o $@ tests/header_dump.c $(LIB) $(LDFLAGS)
+
+$(CXB)/dump-%: tests/header_dump.cpp tests/header_dump.c $(CXB)/header_names.inc $(LIB)
+	$(CXX) $(SIPCODE_CPPFLAGS) -I$(CXB) -Itests -std=$* $(CXX_FLAGS) -o $@ tests/header_dump.cpp \
+	    $(LIB) $(LDFLAGS)
+
+check-cxx: $(CXB)/dump-c $(CXX_STDS:%=$(CXB)/dump-%)
+	$(CXB)/dump-c >$(CXB)/c.out
+	@test $$(grep -c '^SIPCODE_' $(CXB)/c.out) -gt 80 || { echo "check-cxx: too few constants"; exit 1; }
+	@for s in $(CXX_STDS); do $(CXB)/dump-$$s >$(CXB)/$$s.out && \
+	    cmp $(CXB)/c.out $(CXB)/$$s.out || { diff $(CXB)/c.out $(CXB)/$$s.out; exit 1; }; done
+	@echo "check-cxx: $$(wc -l <$(CXB)/c.out) lines the same in C and $(CXX_STDS) ($(CXX))"
+
+.PHONY: check-cxx
+.SECONDARY: $(CXX_STDS:%=$(CXB)/dump-%)
+
+# The generator under attack: 1,200 mutants of codes.csv (about 12 s).
+check-gen-mutate:
+	CC="$(CC)" GPERF="$(GPERF)" $(PYTHON) tests/test_gen_mutate.py
+
+check: $(if $(wildcard tests/test_gen_mutate.py),check-gen-mutate)
+.PHONY: check-gen-mutate
