@@ -127,6 +127,9 @@ def scan_seeds(table):
         "trace-long-line": b"SIP/2.0 486 " + b"x" * 1100 + b"\nSIP/2.0 603 Decline\n",
         "trace-cut": b"xSIP/2.0\nSIP/2.0 48\nSIP/2.0 4860 X\nsip/2.0 200 OK\nSIP/2.0 486 Busy Here",
         "trace-bytes": b"SIP/2.0 486 Busy\0Here\nSIP/2.0 408 D\xe9lai\r\nSIP/2.0 200 OK\r\r\n",
+        # SIP in any case is a status line (a harness that counted only
+        # upper-case markers once failed on this).
+        "trace-any-case": b"sip/2.0 200 OK\nSiP/2.0 486 Busy\r\nx sIP/2.0 183 Session Progress\n",
         "trace-log": b"2026-11-25 10:00:00 <-- SIP/2.0 503 Service unavailable\n"
                      b"2026-11-25 10:00:01 <-- SIP/2.0 408 Request Time-out\n",
     }
