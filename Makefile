@@ -24,7 +24,6 @@ LIB = $(B)/libsipcode.a
 TOOL = $(B)/sipcode
 TESTS = $(B)/test_sipcode
 HEADERS = include/sipcode.h include/sipcode_codes.h
-GENERATED = include/sipcode_codes.h src/code_table.inc src/phrase_hash.inc
 
 .DELETE_ON_ERROR:
 .PHONY: all check regen install uninstall clean
@@ -61,7 +60,7 @@ $(B)/obj/json.o: cli/json.c cli/json.h | $(B)/obj
 $(TOOL): $(TOOL_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(LIB) $(LDLIBS)
 
-$(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/check.h tests/expected.inc $(HEADERS) | $(B)/obj
+$(B)/obj/test_sipcode.o: tests/test_sipcode.c tests/check.h tests/expected.h tests/expected.inc $(HEADERS) | $(B)/obj
 	$(COMPILE) -c tests/test_sipcode.c -o $@
 
 $(TESTS): $(B)/obj/test_sipcode.o $(LIB)

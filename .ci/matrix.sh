@@ -38,9 +38,9 @@ for cc in gcc clang; do
             step "make check: $cc -std=$std $opt"
             make -s clean
             make -j2 -s CC=$cc CFLAGS="$opt" \
-                SIPCODE_CFLAGS="-std=$std -Wall -Wextra -Wpedantic -Werror" check >"$M.log" 2>&1 \
-                || { cat "$M.log"; exit 1; }
-            grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M.log"
+                SIPCODE_CFLAGS="-std=$std -Wall -Wextra -Wpedantic -Werror" check >"$M/log" 2>&1 \
+                || { cat "$M/log"; exit 1; }
+            grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M/log"
             n=$((n + 1))
         done
     done
@@ -57,17 +57,17 @@ if [ "$have_cunit32" = 1 ]; then
     make -s clean
     make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 \
         CPPFLAGS="-I$CUNIT32/root/usr/include" CUNIT_LIBS="$CUNIT32/root/usr/lib/i386-linux-gnu/libcunit.a" \
-        check >"$M.log" 2>&1 \
-        || { cat "$M.log"; exit 1; }
+        check >"$M/log" 2>&1 \
+        || { cat "$M/log"; exit 1; }
 else
     # Without an i386 CUnit: everything of make check but the CUnit runner.
     echo "matrix: no i386 CUnit could be fetched; the 32-bit build runs the tests that need no CUnit"
     make -s clean
     make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 \
-        check-threads fuzz-replay build/sipcode >"$M.log" 2>&1 || { cat "$M.log"; exit 1; }
-    sh tests/test_cli.sh build/sipcode >>"$M.log" || { cat "$M.log"; exit 1; }
+        check-threads fuzz-replay build/sipcode >"$M/log" 2>&1 || { cat "$M/log"; exit 1; }
+    sh tests/test_cli.sh build/sipcode >>"$M/log" || { cat "$M/log"; exit 1; }
 fi
-grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M.log"
+grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M/log"
 # Byte 4 of an ELF header is its class: 1 for 32-bit.
 [ "$(od -An -tx1 -j4 -N1 build/sipcode | tr -d ' ')" = 01 ] || { echo "matrix: not 32-bit"; exit 1; }
 make -s clean

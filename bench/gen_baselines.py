@@ -23,10 +23,6 @@ def load_generator():
     return module
 
 
-def c_string(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def emit(gen, table, keys):
     rows = table.rows
     out = ["/* Built by bench/gen_baselines.py from codes.csv for bench/; not committed. */\n\n"]
@@ -34,11 +30,11 @@ def emit(gen, table, keys):
     # code -> phrase: sorted array (linear and binary search), switch, and a
     # plain 600-slot array of metadata for the code -> metadata reference.
     out.append("static const struct bl_code_row bl_codes[%d] = {\n" % len(rows))
-    out.extend("    { %d, %s },\n" % (r.code, c_string(r.phrase)) for r in rows)
+    out.extend("    { %d, %s },\n" % (r.code, gen.c_string(r.phrase)) for r in rows)
     out.append("};\n\n")
 
     out.append("const char *bl_code_switch(int code)\n{\n    switch (code) {\n")
-    out.extend("    case %d: return %s;\n" % (r.code, c_string(r.phrase)) for r in rows)
+    out.extend("    case %d: return %s;\n" % (r.code, gen.c_string(r.phrase)) for r in rows)
     out.append("    default: return NULL;\n    }\n}\n\n")
 
     out.append("static const struct sipcode_info bl_plain_info[600] = {\n")
@@ -61,13 +57,13 @@ def emit(gen, table, keys):
             if owner is not None and owner[0] == r.code:
                 raw.append((spelling, r.code))
     out.append("static const struct bl_spelling bl_raw[%d] = {\n" % len(raw))
-    out.extend("    { %s, %d },\n" % (c_string(s), c) for s, c in raw)
+    out.extend("    { %s, %d },\n" % (gen.c_string(s), c) for s, c in raw)
     out.append("};\n\n")
 
     # Sorted bytewise, as memcmp orders them for the binary search.
     ordered = sorted(keys.items(), key=lambda kv: kv[0].encode("ascii"))
     out.append("static const struct bl_key bl_keys[%d] = {\n" % len(ordered))
-    out.extend("    { %s, %d, %d },\n" % (c_string(k), len(k), v[0]) for k, v in ordered)
+    out.extend("    { %s, %d, %d },\n" % (gen.c_string(k), len(k), v[0]) for k, v in ordered)
     out.append("};\n\n")
 
     by_len = {}
@@ -76,7 +72,7 @@ def emit(gen, table, keys):
     out.append("static int bl_key_switch(const char *k, size_t n)\n{\n    switch (n) {\n")
     for n in sorted(by_len):
         out.append("    case %d:\n" % n)
-        out.extend("        if (memcmp(k, %s, %d) == 0) return %d;\n" % (c_string(k), n, c)
+        out.extend("        if (memcmp(k, %s, %d) == 0) return %d;\n" % (gen.c_string(k), n, c)
                    for k, c in by_len[n])
         out.append("        return 0;\n")
     out.append("    default: return 0;\n    }\n}\n\n")

@@ -2,7 +2,8 @@
  * so the writer guarantees valid JSON (RFC 8259) for every input. */
 #include "json.h"
 
-size_t utf8_sequence(const unsigned char *s, size_t len)
+/* Length of the valid UTF-8 sequence at s[0..len), or 0 when there is none. */
+static size_t utf8_sequence(const unsigned char *s, size_t len)
 {
     size_t n, i;
     unsigned long cp;

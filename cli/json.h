@@ -10,7 +10,4 @@
  * written as U+FFFD, so that the output is valid JSON whatever the input. */
 void json_string(FILE *f, const char *s, size_t len);
 
-/* Length of the valid UTF-8 sequence at s[0..len), or 0 when there is none. */
-size_t utf8_sequence(const unsigned char *s, size_t len);
-
 #endif

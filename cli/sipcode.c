@@ -142,7 +142,7 @@ static void print_q850_field(int code)
 static void print_code(int code, const char *query)
 {
     const struct sipcode_info *info = sipcode_info(code);
-    int eff = sipcode_effective(code);
+    int eff = sipcode_effective(code), cause = sipcode_to_q850(code);
 
     if (json) {
         printf("{");
@@ -161,8 +161,8 @@ static void print_code(int code, const char *query)
         json_cstr(info ? sipcode_status_name((enum sipcode_status)info->status) : NULL);
         printf(", \"final\": %s, \"effective\": %d, \"q850\": ",
                SIPCODE_IS_FINAL(code) ? "true" : "false", eff);
-        if (sipcode_to_q850(code))
-            printf("%d", sipcode_to_q850(code));
+        if (cause)
+            printf("%d", cause);
         else
             printf("null");
         printf(", \"meaning\": ");
@@ -398,8 +398,10 @@ static int q850(const char *arg, unsigned flags)
         printf("%d\t%s\t%d\t%s\n", cause, name ? name : "(not defined by Q.850)", status,
                sipcode_phrase(status));
     } else {
-        printf("%d\t%s\t-\tno SIP status: RFC 3398 %s\n", cause, name ? name : "", cause == 16
-               ? "clears the call with BYE or CANCEL" : "has the gateway try another circuit");
+        printf("%d\t%s\t-\tno SIP status: %s\n", cause, name ? name : "",
+               cause == 16   ? "RFC 3398 clears the call with BYE or CANCEL"
+               : cause == 44 ? "RFC 3398 has the gateway try another circuit"
+                             : "RFC 3398 sends none");
     }
     return 0;
 }

@@ -5,7 +5,8 @@ FUZZ_HARNESSES += codes
 FUZZ_HARNESSES += status_line
 FUZZ_HARNESSES += scan
 FUZZ_HARNESSES += q850
-# A harness that needs sources outside src/ names them in FUZZ_EXTRA_NAME.
+# A harness that needs sources outside src/ names them in FUZZ_EXTRA_NAME
+# (they go on the compiler's command line) and the headers they bring below.
 FUZZ_EXTRA_scan = cli/scan.c
 #
 #   make fuzz           every harness under libFuzzer for FUZZ_SECONDS each
@@ -35,6 +36,8 @@ FUZZ_COV = -fprofile-instr-generate -fcoverage-mapping
 
 .PHONY: fuzz fuzz-cov fuzz-replay fuzz-corpus
 .SECONDEXPANSION:
+
+$(FB)/fuzz_scan $(FCB)/fuzz_scan $(FRB)/fuzz_scan: cli/scan.h
 
 # ---- libFuzzer builds, with the sanitizers
 $(FB)/obj $(FCB)/obj $(FRB):

@@ -15,8 +15,6 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 
 .PHONY: check-threads check-asan check-tsan check-valgrind
 
-# The runner reads the expected rows through tests/expected.h.
-$(B)/obj/test_sipcode.o: tests/expected.h
 
 $(B)/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc $(HEADERS) $(LIB)
 	$(COMPILE) -Itests -pthread -o $@ tests/test_threads.c $(LIB) $(LDFLAGS) -pthread $(LDLIBS)

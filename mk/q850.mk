@@ -2,8 +2,6 @@
 # src/q850.c joins the library; its tests join check; gen/q850_gen.py joins
 # regen.
 
-Q850_GENERATED = src/q850_table.inc tests/q850_expected.inc
-
 .PHONY: check-q850 regen-q850
 
 $(B)/obj/q850.o: src/q850.c src/q850_table.inc $(HEADERS) | $(B)/obj

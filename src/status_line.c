@@ -7,12 +7,20 @@
 
 int sipcode_is_spelling_of(int code, const char *s, size_t len)
 {
+    const struct sipcode_info *info = sipcode_info(code);
     int got = sipcode_from_phrase(s, len);
-    const char *own = sipcode_phrase(code);
 
-    if (got == 0 || own == NULL)
+    if (got == 0 || info == NULL)
         return 0;
-    return got == code || got == sipcode_from_phrase(own, strlen(own));
+    if (got == code)
+        return 1;
+    /* A row whose phrase resolves to another code (606 -> 406): a spelling
+     * of that code is a spelling of this one too. */
+    if (info->flags & SIPCODE_FLAG_PHRASE_SHARED) {
+        const char *own = sipcode_phrase(code);
+        return got == sipcode_from_phrase(own, strlen(own));
+    }
+    return 0;
 }
 
 static int is_digit(unsigned char c)

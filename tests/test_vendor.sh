@@ -11,6 +11,9 @@
 # MAKE, CC, CFLAGS and LDFLAGS come from the environment (make check passes them).
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
+# The project's make is the maintainer's, not a sub-make of ours: variables
+# given on our command line (B=, CFLAGS=) must not reach it through MAKEFLAGS.
+unset MAKEFLAGS MFLAGS
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
 P=$T/project
@@ -35,10 +38,11 @@ done
 cp tests/consumer.c "$P/app.c"
 # The worst order a copy can leave: every generated file older than codes.csv
 # and the generator. A rule that depended on them would now try to regenerate.
-for f in include/sipcode_codes.h src/code_table.inc src/phrase_hash.inc cli/meanings.inc; do
+for f in include/sipcode_codes.h src/code_table.inc src/phrase_hash.inc src/q850_table.inc \
+    cli/meanings.inc; do
     [ -f "$V/$f" ] && touch -t 200001010000 "$V/$f"
 done
-touch "$V/codes.csv" "$V/gen/sipcode_gen.py"
+touch "$V/codes.csv" "$V/gen/sipcode_gen.py" "$V/q850.csv" "$V/gen/q850_gen.py"
 
 for tool in python3 python gperf; do
     printf '#!/bin/sh\necho "%s $*" >>"%s"\necho "test_vendor: %s ran while building a vendored copy" >&2\nexit 97\n' \
