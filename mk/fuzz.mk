@@ -95,6 +95,7 @@ fuzz-replay: $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%)
 
 # A vendored copy may carry the Makefile and mk/ without fuzz/.
 check: $(if $(wildcard fuzz/replay.c),fuzz-replay)
+build-checks-without-cunit: $(if $(wildcard fuzz/replay.c),$(FUZZ_HARNESSES:%=$(FRB)/fuzz_%))
 
 fuzz-corpus:
 	$(PYTHON) fuzz/make_corpus.py codes.csv

@@ -24,6 +24,7 @@ check-threads: $(B)/test_threads
 
 # A vendored copy may carry the Makefile and mk/ without these tests.
 check: $(if $(wildcard tests/test_threads.c),check-threads)
+build-checks-without-cunit: $(if $(wildcard tests/test_threads.c),$(B)/test_threads)
 
 check-asan:
 	$(MAKE) clean

@@ -16,6 +16,7 @@ $(B)/test_q850: $(B)/obj/test_q850.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/test_q850.o $(LIB) $(CUNIT_LIBS) $(LDLIBS)
 
 check: check-q850
+build-checks: $(B)/test_q850
 
 check-q850: $(B)/test_q850
 	$(B)/test_q850
