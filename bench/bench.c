@@ -100,7 +100,7 @@ static int check_codes(const struct method *m, const struct method *ref, const i
             const struct sipcode_info *a = m->code_info(in[i]), *b = ref->code_info(in[i]);
 
             ok = (a == NULL) == (b == NULL) && (a == NULL || (a->code == b->code && a->rfc == b->rfc
-                                                              && a->status == b->status));
+                                                              && a->standing == b->standing));
         }
         if (!ok) {
             fprintf(stderr, "bench: %s disagrees with %s on %d\n", m->name, ref->name, in[i]);

@@ -18,7 +18,7 @@ struct expected_row {
     int code;
     const char *phrase;
     int rfc;
-    enum sipcode_status status;
+    enum sipcode_standing status;
     int shares_with;
     int phrase_code;
 };

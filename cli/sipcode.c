@@ -95,12 +95,6 @@ static const char *meaning_of(int code)
     return NULL;
 }
 
-/* In the IANA registry: in the table, and neither historic nor local. */
-static int registered(const struct sipcode_info *info)
-{
-    return info && info->status != SIPCODE_STATUS_HISTORIC && info->status != SIPCODE_STATUS_LOCAL;
-}
-
 static void json_cstr(const char *s)
 {
     if (s)
@@ -113,8 +107,6 @@ static void json_cstr(const char *s)
  * puts its count after the code. */
 static void json_code_members(int code, const unsigned long long *count)
 {
-    const struct sipcode_info *info = sipcode_info(code);
-
     printf("\"code\": %d, ", code);
     if (count)
         printf("\"count\": %llu, ", *count);
@@ -122,7 +114,7 @@ static void json_code_members(int code, const unsigned long long *count)
     json_cstr(sipcode_phrase(code));
     printf(", \"class\": ");
     json_cstr(sipcode_class_name(sipcode_class(code)));
-    printf(", \"registered\": %s", registered(info) ? "true" : "false");
+    printf(", \"registered\": %s", sipcode_is_registered(code) ? "true" : "false");
 }
 
 /* The Q.850 cause RFC 3398 recommends for a failure code, as "Q.850 17";
@@ -131,7 +123,7 @@ static void print_q850_field(int code)
 {
     int cause = sipcode_to_q850(code);
 
-    if (cause)
+    if (cause > 0)
         printf("Q.850 %d", cause);
     else
         printf("-");
@@ -157,11 +149,11 @@ static void print_code(int code, const char *query)
             printf("\"RFC%u\"", (unsigned)info->rfc);
         else
             printf("null");
-        printf(", \"status\": ");
-        json_cstr(info ? sipcode_status_name((enum sipcode_status)info->status) : NULL);
+        printf(", \"standing\": ");
+        json_cstr(info ? sipcode_standing_name(info->standing) : NULL);
         printf(", \"final\": %s, \"effective\": %d, \"q850\": ",
                SIPCODE_IS_FINAL(code) ? "true" : "false", eff);
-        if (cause)
+        if (cause > 0)
             printf("%d", cause);
         else
             printf("null");
@@ -170,12 +162,12 @@ static void print_code(int code, const char *query)
         printf("}");
     } else if (info) {
         printf("%d\t%s\t%s\t", code, sipcode_phrase(code),
-               sipcode_class_name((enum sipcode_class)info->cls));
+               sipcode_class_name(info->cls));
         if (info->rfc)
             printf("RFC%u", (unsigned)info->rfc);
         else
             printf("-");
-        printf("\t%s\t", sipcode_status_name((enum sipcode_status)info->status));
+        printf("\t%s\t", sipcode_standing_name(info->standing));
         print_q850_field(code);
         printf("\t%s\n", meaning_of(code));
     } else {
@@ -194,7 +186,7 @@ static void print_not_found(const char *query)
         printf("{\"query\": ");
         json_cstr(query);
         printf(", \"code\": null, \"phrase\": null, \"class\": null, \"registered\": false, "
-               "\"reference\": null, \"status\": null, \"final\": null, \"effective\": null, "
+               "\"reference\": null, \"standing\": null, \"final\": null, \"effective\": null, "
                "\"q850\": null, \"meaning\": null}\n");
     }
 }
@@ -322,7 +314,7 @@ static void print_scan_text(const struct scan *sc)
         if (phrase)
             printf("%d\t%llu\t%s\t%s%s\n", code, c->count, phrase,
                    sipcode_class_name(sipcode_class(code)),
-                   registered(sipcode_info(code)) ? "" : "\tnot in the registry");
+                   sipcode_is_registered(code) ? "" : "\tnot in the registry");
         else
             printf("%d\t%llu\t\t%s\tnot in the table, treated as %d %s\n", code, c->count,
                    sipcode_class_name(sipcode_class(code)), sipcode_effective(code),

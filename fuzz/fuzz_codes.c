@@ -1,5 +1,5 @@
 /* Fuzz harness for the integer entry points: sipcode_info, sipcode_phrase,
- * sipcode_effective, sipcode_class, sipcode_class_name, sipcode_status_name
+ * sipcode_effective, sipcode_class, sipcode_class_name, sipcode_standing_name
  * and the SIPCODE_IS_* macros, with ints taken from the fuzz bytes.
  *
  * Each 4-byte chunk is an int (host byte order), checked as it is and folded
@@ -37,11 +37,11 @@ static int status_names(void)
     int v;
 
     if (n < 0) {
-        for (n = 0; sipcode_status_name((enum sipcode_status)n) != NULL; n++)
+        for (n = 0; sipcode_standing_name((enum sipcode_standing)n) != NULL; n++)
             ;
         FUZZ_CHECK(n >= 4 && n < 16, "%d status names", n);
         for (v = n; v < 256; v++)
-            FUZZ_CHECK(sipcode_status_name((enum sipcode_status)v) == NULL,
+            FUZZ_CHECK(sipcode_standing_name((enum sipcode_standing)v) == NULL,
                        "status %d has a name after a gap", v);
     }
     return n;
@@ -120,13 +120,14 @@ static void check_code(int c)
     FUZZ_CHECK((phrase != NULL) == (r != NULL), "%d: phrase presence", c);
     if (r && info && phrase) {
         size_t i;
-        FUZZ_CHECK(info->code == c && info->cls == c / 100 && info->final == (c >= 200) &&
-                       info->rfc == r->rfc && info->status == (unsigned)r->status,
+        FUZZ_CHECK(info->code == c && (int)info->cls == c / 100 && info->final == (c >= 200) &&
+                       info->rfc == r->rfc && info->standing == r->standing,
                    "%d: row disagrees with codes.csv", c);
         FUZZ_CHECK(!(info->flags & SIPCODE_FLAG_PHRASE_SHARED) == !r->shares_with,
                    "%d: shared-phrase flag", c);
         FUZZ_CHECK(strcmp(phrase, r->phrase) == 0, "%d: phrase \"%s\"", c, phrase);
-        FUZZ_CHECK(info->status < status_names(), "%d: status %d has no name", c, info->status);
+        FUZZ_CHECK((int)info->standing < status_names(), "%d: standing %d has no name", c,
+                   (int)info->standing);
         FUZZ_CHECK(sipcode_from_phrase(phrase, strlen(phrase)) == r->phrase_code,
                    "%d: its phrase resolves to %d", c, sipcode_from_phrase(phrase, strlen(phrase)));
         for (i = 0; i < N_SPELLINGS; i++)
@@ -139,14 +140,14 @@ static void check_code(int c)
     /* RFC 3261 8.1.3.2, restated. */
     if (!valid)
         want = 0;
-    else if (r && r->status != SIPCODE_STATUS_HISTORIC)
+    else if (r && r->standing != SIPCODE_STANDING_HISTORIC)
         want = c;
     else
         want = c < 200 ? 183 : c / 100 * 100;
     FUZZ_CHECK(eff == want, "effective(%d) is %d, expected %d", c, eff, want);
     if (valid) {
         const struct sipcode_info *ei = sipcode_info(eff);
-        FUZZ_CHECK(ei && ei->status != SIPCODE_STATUS_HISTORIC, "effective(%d) = %d unregistered",
+        FUZZ_CHECK(ei && ei->standing != SIPCODE_STANDING_HISTORIC, "effective(%d) = %d unregistered",
                    c, eff);
         FUZZ_CHECK(sipcode_effective(eff) == eff && sipcode_class(eff) == cls,
                    "effective(%d) = %d is not a fixed point of its class", c, eff);
@@ -155,7 +156,7 @@ static void check_code(int c)
     /* The same int as an enum value: names only for the declared values. */
     FUZZ_CHECK((sipcode_class_name((enum sipcode_class)c) != NULL) == in(c, 1, 6),
                "class name of %d", c);
-    FUZZ_CHECK((sipcode_status_name((enum sipcode_status)c) != NULL) ==
+    FUZZ_CHECK((sipcode_standing_name((enum sipcode_standing)c) != NULL) ==
                    in(c, 0, status_names() - 1), "status name of %d", c);
 }
 

@@ -17,7 +17,8 @@ static void check_cause(int cause, unsigned flags)
     const char *name = sipcode_q850_name(cause);
     int valid = cause >= 1 && cause <= 127;
 
-    FUZZ_CHECK(valid || (status == 0 && name == NULL), "cause %d outside 1..127 answers", cause);
+    FUZZ_CHECK(valid || (status == SIPCODE_E_RANGE && name == NULL), "cause %d outside 1..127 answers",
+               cause);
     if (!valid)
         return;
     FUZZ_CHECK((status == 0) == (cause == 16 || cause == 44), "cause %d gives %d", cause, status);
@@ -39,7 +40,11 @@ static void check_code(int code)
 {
     int cause = sipcode_to_q850(code);
 
-    if (code < 400 || code > 699 || code == 487) {
+    if (code < 100 || code > 699) {
+        FUZZ_CHECK(cause == SIPCODE_E_RANGE, "%d outside 100..699 gives %d", code, cause);
+        return;
+    }
+    if (code < 400 || code == 487) {
         FUZZ_CHECK(cause == 0, "%d gives cause %d", code, cause);
         return;
     }

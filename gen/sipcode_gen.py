@@ -36,15 +36,15 @@ CLASSES = {1: "provisional", 2: "success", 3: "redirection",
 CLASS_ENUM = {1: "SIPCODE_CLASS_PROVISIONAL", 2: "SIPCODE_CLASS_SUCCESS",
               3: "SIPCODE_CLASS_REDIRECTION", 4: "SIPCODE_CLASS_CLIENT_ERROR",
               5: "SIPCODE_CLASS_SERVER_ERROR", 6: "SIPCODE_CLASS_GLOBAL_FAILURE"}
-STATUSES = {"current": "SIPCODE_STATUS_CURRENT",
-            "deprecated": "SIPCODE_STATUS_DEPRECATED",
-            "reserved": "SIPCODE_STATUS_RESERVED",
-            "historic": "SIPCODE_STATUS_HISTORIC",
-            "local": "SIPCODE_STATUS_LOCAL"}
+STANDINGS = {"current": "SIPCODE_STANDING_CURRENT",
+            "deprecated": "SIPCODE_STANDING_DEPRECATED",
+            "reserved": "SIPCODE_STANDING_RESERVED",
+            "historic": "SIPCODE_STANDING_HISTORIC",
+            "local": "SIPCODE_STANDING_LOCAL"}
 
 # Constant names that the hand-written header already uses, so a row may not
 # take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on).
-RESERVED_NAME_PREFIXES = ("CLASS_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_")
+RESERVED_NAME_PREFIXES = ("CLASS_", "STANDING_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_")
 RESERVED_NAMES = ("H", "CODES_H", "VERSION", "VERSION_MAJOR", "VERSION_MINOR",
                   "VERSION_PATCH", "VERSION_NUMBER", "PHRASE_MAX", "REGISTRY_DATE", "COUNT",
                   "LOCAL_COUNT")
@@ -267,8 +267,8 @@ def check_row(table, row):
     elif not (row.reference == "" and row.status == "local"):  # a private code: rfc stays 0
         err("reference %r is not of the form RFC1234%s" % (row.reference,
             "" if row.status == "local" else " (only a local code may leave it empty)"))
-    if row.status not in STATUSES:
-        err("status %r is not one of %s" % (row.status, ", ".join(STATUSES)))
+    if row.status not in STANDINGS:
+        err("status %r is not one of %s" % (row.status, ", ".join(STANDINGS)))
     elif row.local and row.extends is None and row.status != "local":
         err("status %r: a code that %s does not have is added with status local"
             % (row.status, table.first))
@@ -513,16 +513,21 @@ def emit_code_table(table, sources):
         raise Failure("%s: %d rows do not fit the 8-bit index"
                       % (sources[0], len(table.rows)))
     out = [banner(sources, "Code -> metadata: a dense 8-bit index over 100..699 into\n"
-                  " * an array of entries whose phrases are offsets into one pool.")
+                  " * an array of entries, and beside it each entry's phrase as an offset\n"
+                  " * into one pool.")
            % table.registry_date,
            "\nstatic const char sipcode_pool[%d] =\n" % at, "".join(pool), ";\n\n",
            "static const struct sipcode_info sipcode_entries[%d] = {\n" % len(table.rows)]
     for i, row in enumerate(table.rows):
         flags = "SIPCODE_FLAG_PHRASE_SHARED" if row.shares else "0"
-        out.append("    /* %2d */ { %d, %d, %d, %s, %s, %d, %s },\n"
-                   % (i, row.code, row.rfc, offsets[row.phrase],
-                      CLASS_ENUM[row.code // 100], STATUSES[row.status],
+        out.append("    /* %2d */ { .code = %d, .rfc = %d, .cls = %s, .standing = %s,"
+                   " .final = %d, .flags = %s },\n"
+                   % (i, row.code, row.rfc, CLASS_ENUM[row.code // 100], STANDINGS[row.status],
                       1 if row.code >= 200 else 0, flags))
+    out.append("};\n\n/* Offset of each entry's phrase in sipcode_pool, entry for entry. */\n"
+               "static const unsigned short sipcode_phrase_at[%d] = {\n" % len(table.rows))
+    for i, row in enumerate(table.rows):
+        out.append("    /* %d */ %d,\n" % (row.code, offsets[row.phrase]))
     out.append("};\n\n/* sipcode_entries index + 1 for each code in 100..699, 0 for none */\n"
                "static const unsigned char sipcode_slot[600] = {\n")
     for i, row in enumerate(table.rows):
@@ -591,7 +596,7 @@ def emit_expected(table, sources):
            "\nstatic const struct expected_row expected_rows[] = {\n"]
     for row in table.rows:
         out.append("    { %d, %s, %d, %s, %d, %d },\n"
-                   % (row.code, c_string(row.phrase), row.rfc, STATUSES[row.status],
+                   % (row.code, c_string(row.phrase), row.rfc, STANDINGS[row.status],
                       int(row.shares or 0), int(row.shares or row.code)))
     out.append("};\n\n/* Every spelling in the table and the code it resolves to. */\n"
                "static const struct expected_spelling expected_spellings[] = {\n")

@@ -29,30 +29,32 @@ enum sipcode_class {
     SIPCODE_CLASS_GLOBAL_FAILURE = 6
 };
 
-/* Where a code stands in the IANA registry, or that a project added it. */
-enum sipcode_status {
-    SIPCODE_STATUS_CURRENT = 0,
-    SIPCODE_STATUS_DEPRECATED = 1, /* registered, not to be sent (202, RFC 6665) */
-    SIPCODE_STATUS_RESERVED = 2,   /* registered, reserved for future use (402) */
-    SIPCODE_STATUS_HISTORIC = 3,   /* RFC 2543 only, not in the registry (409, 411) */
-    SIPCODE_STATUS_LOCAL = 4       /* not in the registry; added by the embedding project
-                                      from a file after codes.csv (make regen EXTRA_CODES=) */
+/* Where a code stands in the IANA SIP "Response Codes" registry, or that
+ * the embedding project added it. ("Status" is kept for the first line of
+ * a response: struct sipcode_status_line.) */
+enum sipcode_standing {
+    SIPCODE_STANDING_CURRENT = 0,
+    SIPCODE_STANDING_DEPRECATED = 1, /* registered, not to be sent (202, RFC 6665) */
+    SIPCODE_STANDING_RESERVED = 2,   /* registered, reserved for future use (402) */
+    SIPCODE_STANDING_HISTORIC = 3,   /* RFC 2543 only, not in the registry (409, 411) */
+    SIPCODE_STANDING_LOCAL = 4       /* not in the registry; added by the embedding project
+                                        from a file after codes.csv (make regen EXTRA_CODES=) */
 };
 
 /* sipcode_info.flags */
 #define SIPCODE_FLAG_PHRASE_SHARED 0x01u /* the phrase resolves to another code (606 -> 406) */
 
-/* One row of the table. The phrase is not a pointer so that the table holds
- * no relocations; read it with sipcode_phrase(info->code). */
+/* One row of the table, as sipcode_info() returns it. The canonical phrase
+ * is sipcode_phrase(info->code): the table holds no pointers, so that it
+ * needs no relocation and stays in read-only memory in a shared library. */
 struct sipcode_info {
-    unsigned short code;      /* 100..699 */
-    unsigned short rfc;       /* number of the defining RFC, e.g. 3261; 0 for a local
-                               * code defined by no RFC */
-    unsigned short phrase_at; /* offset of the phrase in the library's string pool */
-    unsigned char cls;        /* enum sipcode_class */
-    unsigned char status;     /* enum sipcode_status */
-    unsigned char final;      /* 1 for a final response (2xx-6xx), 0 for 1xx */
-    unsigned char flags;      /* SIPCODE_FLAG_... */
+    unsigned short code;            /* 100..699 */
+    unsigned short rfc;             /* number of the defining RFC, e.g. 3261; 0 for a
+                                     * local code defined by no RFC */
+    enum sipcode_class cls;         /* the first digit of code */
+    enum sipcode_standing standing; /* where the code stands in the registry */
+    unsigned char final;            /* 1 for a final response (2xx-6xx), 0 for 1xx */
+    unsigned char flags;            /* SIPCODE_FLAG_... */
 };
 
 /* Metadata of a code in the table; NULL for any other int. */
@@ -85,7 +87,13 @@ const char *sipcode_class_name(enum sipcode_class cls);
 
 /* "current", "deprecated", "reserved", "historic", "local"; NULL for any
  * other value. */
-const char *sipcode_status_name(enum sipcode_status status);
+const char *sipcode_standing_name(enum sipcode_standing standing);
+
+/* 1 when code is in the IANA registry: standing current, deprecated or
+ * reserved. 0 for the historic 409 and 411, for a local code (the project
+ * added it and acts on it, so sipcode_effective() returns it unchanged, but
+ * IANA has not registered it), and for any other int. */
+int sipcode_is_registered(int code);
 
 /* 1 when s (len bytes) is a known spelling of code's phrase: a spelling
  * that resolves to code, or one that resolves where code's own phrase does
@@ -107,16 +115,24 @@ struct sipcode_status_line {
     int known;         /* 1 when the phrase is a known spelling of code */
 };
 
-/* Errors, each a distinct negative value; sipcode_strerror() describes them. */
-#define SIPCODE_E_NULL (-1)     /* s or out is NULL */
-#define SIPCODE_E_TOO_LONG (-2) /* longer than SIPCODE_STATUS_LINE_MAX */
-#define SIPCODE_E_VERSION (-3)  /* does not start with SIP/2.0 */
-#define SIPCODE_E_SPACE (-4)    /* no single space after the version or the code */
-#define SIPCODE_E_DIGITS (-5)   /* status code is not three digits */
-#define SIPCODE_E_RANGE (-6)    /* status code outside 100..699 */
-#define SIPCODE_E_CONTROL (-7)  /* control character in the reason phrase */
-#define SIPCODE_E_UNKNOWN (-8)  /* code not in the table (formatting) */
-#define SIPCODE_E_BUFFER (-9)   /* buf is NULL while size is not 0 */
+/* Errors: the one list of them. Each is a distinct negative value, and its
+ * text is what sipcode_strerror() returns. A new error is one line here:
+ * the constants and the messages are both made from this list.
+ * X(name, value, message) */
+#define SIPCODE_ERRORS(X)                                                                     \
+    X(SIPCODE_E_NULL, -1, "NULL input or result")                                             \
+    X(SIPCODE_E_TOO_LONG, -2, "status line longer than SIPCODE_STATUS_LINE_MAX")              \
+    X(SIPCODE_E_VERSION, -3, "status line does not start with SIP/2.0")                       \
+    X(SIPCODE_E_SPACE, -4, "missing space after the SIP version or the status code")          \
+    X(SIPCODE_E_DIGITS, -5, "status code is not three digits")                                \
+    X(SIPCODE_E_RANGE, -6, "status code outside 100..699, or cause outside 1..127")           \
+    X(SIPCODE_E_CONTROL, -7, "control character in the reason phrase")                        \
+    X(SIPCODE_E_UNKNOWN, -8, "code not in the table")                                         \
+    X(SIPCODE_E_BUFFER, -9, "NULL buffer with a non-zero size")
+
+#define SIPCODE_ERROR_ENUM_(name, value, message) name = (value),
+enum sipcode_error { SIPCODE_ERRORS(SIPCODE_ERROR_ENUM_) SIPCODE_E_NONE = 0 };
+#undef SIPCODE_ERROR_ENUM_
 
 /* Parses len bytes of s, with or without the line ending (CRLF, LF or CR);
  * needs no NUL terminator and never reads past len. "SIP" may be in any
@@ -166,8 +182,8 @@ const char *sipcode_strerror(int err);
 /* The SIP status to answer a call released with a cause in 1..127: the RFC's
  * table, or its default 500 for a cause the table does not list. 0 where the
  * RFC sends no status (16 normal call clearing becomes BYE or CANCEL; 44
- * requested circuit not available makes the gateway try another circuit),
- * and for any int outside 1..127. */
+ * requested circuit not available makes the gateway try another circuit).
+ * SIPCODE_E_RANGE (negative) for any int outside 1..127. */
 int sipcode_from_q850(int cause, unsigned flags);
 
 /* The cause value to release a call with when a SIP failure response
@@ -179,7 +195,8 @@ int sipcode_from_q850(int cause, unsigned flags);
  * sent because the ISUP side released first, so there is no release left
  * to send); every 1xx, 2xx and 3xx, which the RFC's table does not cover
  * because none of them ends a call (a 1xx is not final, a 2xx answers, a
- * 3xx redirects: RFC 3261 section 8.1.3.4); and any int outside 100..699. */
+ * 3xx redirects: RFC 3261 section 8.1.3.4). SIPCODE_E_RANGE (negative)
+ * for any int outside 100..699. */
 int sipcode_to_q850(int code);
 
 /* The name of a cause value as ITU-T Q.850 spells it ("User busy" for 17);

@@ -21,7 +21,7 @@ int sipcode_from_q850(int cause, unsigned flags)
     size_t i;
 
     if (u >= 127u)
-        return 0;
+        return SIPCODE_E_RANGE;
     /* A fixed handful of entries (two today): constant time, and a new
      * condition in q850.csv needs no new code here. */
     for (i = 0; i < sizeof sipcode_q850_exceptions / sizeof sipcode_q850_exceptions[0]; i++)
@@ -34,7 +34,7 @@ int sipcode_to_q850(int code)
 {
     unsigned u = (unsigned)code - 100u;
 
-    return u < 600u ? sipcode_q850_cause[u] : 0;
+    return u < 600u ? sipcode_q850_cause[u] : SIPCODE_E_RANGE;
 }
 
 const char *sipcode_q850_name(int cause)

@@ -29,9 +29,13 @@ const struct sipcode_info *sipcode_info(int code)
 
 const char *sipcode_phrase(int code)
 {
-    const struct sipcode_info *info = sipcode_info(code);
+    unsigned u = (unsigned)code - 100u;
+    unsigned slot;
 
-    return info ? sipcode_pool + info->phrase_at : NULL;
+    if (u >= 600u)
+        return NULL;
+    slot = sipcode_slot[u];
+    return slot ? sipcode_pool + sipcode_phrase_at[slot - 1] : NULL;
 }
 
 /* Appends the folded byte c to key[0..n) and returns the new n: every byte
@@ -79,13 +83,41 @@ int sipcode_from_phrase(const char *s, size_t len)
     return e ? e->code : 0;
 }
 
+int sipcode_is_spelling_of(int code, const char *s, size_t len)
+{
+    const struct sipcode_info *info = sipcode_info(code);
+    int got = sipcode_from_phrase(s, len);
+
+    if (got == 0 || info == NULL)
+        return 0;
+    if (got == code)
+        return 1;
+    /* A row whose phrase resolves to another code (606 -> 406): a spelling
+     * of that code is a spelling of this one too. */
+    if (info->flags & SIPCODE_FLAG_PHRASE_SHARED) {
+        const char *own = sipcode_phrase(code);
+        return got == sipcode_from_phrase(own, strlen(own));
+    }
+    return 0;
+}
+
+int sipcode_is_registered(int code)
+{
+    const struct sipcode_info *info = sipcode_info(code);
+
+    return info != NULL && info->standing != SIPCODE_STANDING_HISTORIC &&
+           info->standing != SIPCODE_STANDING_LOCAL;
+}
+
 int sipcode_effective(int code)
 {
     const struct sipcode_info *info = sipcode_info(code);
 
     if ((unsigned)code - 100u >= 600u)
         return 0;
-    if (info && info->status != SIPCODE_STATUS_HISTORIC)
+    /* A local code is not registered, but the project that added it acts
+     * on it, so it is its own effective code. */
+    if (sipcode_is_registered(code) || (info && info->standing == SIPCODE_STANDING_LOCAL))
         return code;
     return code < 200 ? 183 : code / 100 * 100;
 }
@@ -110,14 +142,14 @@ const char *sipcode_class_name(enum sipcode_class cls)
     return u < 6u ? sipcode_class_names[u + 1] : NULL;
 }
 
-static const char sipcode_status_names[5][12] = { "current", "deprecated", "reserved", "historic",
+static const char sipcode_standing_names[5][12] = { "current", "deprecated", "reserved", "historic",
                                                   "local" };
 
-const char *sipcode_status_name(enum sipcode_status status)
+const char *sipcode_standing_name(enum sipcode_standing status)
 {
     unsigned u = (unsigned)status;
 
-    return u < 5u ? sipcode_status_names[u] : NULL;
+    return u < 5u ? sipcode_standing_names[u] : NULL;
 }
 
 const char *sipcode_version(void)

@@ -5,24 +5,6 @@
 
 #include <string.h>
 
-int sipcode_is_spelling_of(int code, const char *s, size_t len)
-{
-    const struct sipcode_info *info = sipcode_info(code);
-    int got = sipcode_from_phrase(s, len);
-
-    if (got == 0 || info == NULL)
-        return 0;
-    if (got == code)
-        return 1;
-    /* A row whose phrase resolves to another code (606 -> 406): a spelling
-     * of that code is a spelling of this one too. */
-    if (info->flags & SIPCODE_FLAG_PHRASE_SHARED) {
-        const char *own = sipcode_phrase(code);
-        return got == sipcode_from_phrase(own, strlen(own));
-    }
-    return 0;
-}
-
 static int is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -116,28 +98,25 @@ int sipcode_format_status_line(char *buf, size_t size, int code)
     return (int)at;
 }
 
-/* The messages for 0, -1, -2, ... in one pool: no pointers, so .data stays
- * empty, and no padding to the longest message. */
-static const char sipcode_errors[] = "success\0"
-                                     "NULL line or result\0"
-                                     "status line longer than SIPCODE_STATUS_LINE_MAX\0"
-                                     "status line does not start with SIP/2.0\0"
-                                     "missing space after the SIP version or the status code\0"
-                                     "status code is not three digits\0"
-                                     "status code outside 100..699\0"
-                                     "control character in the reason phrase\0"
-                                     "code not in the table\0"
-                                     "NULL buffer with a non-zero size\0";
-#define SIPCODE_ERRORS 10
+/* The messages of SIPCODE_ERRORS in one pool, and their values in the same
+ * order: no pointers, so .data stays empty, and nothing to keep in step by
+ * hand. */
+#define SIPCODE_ERROR_TEXT_(name, value, message) message "\0"
+#define SIPCODE_ERROR_VALUE_(name, value, message) (value),
+static const char sipcode_error_texts[] = SIPCODE_ERRORS(SIPCODE_ERROR_TEXT_);
+static const signed char sipcode_error_values[] = { SIPCODE_ERRORS(SIPCODE_ERROR_VALUE_) };
+#undef SIPCODE_ERROR_TEXT_
+#undef SIPCODE_ERROR_VALUE_
 
 const char *sipcode_strerror(int err)
 {
-    unsigned u = 0u - (unsigned)err; /* -err without negating an int */
-    const char *m = sipcode_errors;
+    const char *m = sipcode_error_texts;
+    size_t i;
 
-    if (u >= SIPCODE_ERRORS)
-        return "unknown error";
-    while (u--)
-        m += strlen(m) + 1;
-    return m;
+    if (err == SIPCODE_E_NONE)
+        return "success";
+    for (i = 0; i < sizeof sipcode_error_values; i++, m += strlen(m) + 1)
+        if (sipcode_error_values[i] == err)
+            return m;
+    return "unknown error";
 }

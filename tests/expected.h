@@ -11,7 +11,7 @@ struct expected_row {
     int code;
     const char *phrase;
     int rfc;
-    enum sipcode_status status;
+    enum sipcode_standing standing;
     int shares_with; /* the code that keeps this row's phrase, or 0 */
     int phrase_code; /* the code this row's phrase resolves to */
 };

@@ -43,11 +43,11 @@ int main(void)
            (unsigned)offsetof(struct sipcode_info, status),
            (unsigned)offsetof(struct sipcode_info, final),
            (unsigned)offsetof(struct sipcode_info, flags));
-    printf("sizeof enum sipcode_class %u, enum sipcode_status %u\n",
-           (unsigned)sizeof(enum sipcode_class), (unsigned)sizeof(enum sipcode_status));
+    printf("sizeof enum sipcode_class %u, enum sipcode_standing %u\n",
+           (unsigned)sizeof(enum sipcode_class), (unsigned)sizeof(enum sipcode_standing));
     printf("486 %s, \"busy here\" %d, 499 -> %d, class %s, status %s\n", sipcode_phrase(486),
            sipcode_from_phrase("busy here", strlen("busy here")), sipcode_effective(499),
            sipcode_class_name(sipcode_class(486)),
-           sipcode_status_name((enum sipcode_status)sipcode_info(409)->status));
+           sipcode_standing_name(sipcode_info(409)->standing));
     return 0;
 }

@@ -96,7 +96,7 @@ PY
 }
 
 $TOOL_WRAPPER "$TOOL" 486 --json >"$T/j" 2>/dev/null
-check_json "lookup --json" 'd["code"] == 486 and d["phrase"] == "Busy Here" and d["class"] == "Client Error" and d["registered"] is True and d["reference"] == "RFC3261" and d["status"] == "current" and d["final"] is True and d["effective"] == 486 and "Retry-After" in d["meaning"]' "$T/j"
+check_json "lookup --json" 'd["code"] == 486 and d["phrase"] == "Busy Here" and d["class"] == "Client Error" and d["registered"] is True and d["reference"] == "RFC3261" and d["standing"] == "current" and d["final"] is True and d["effective"] == 486 and "Retry-After" in d["meaning"]' "$T/j"
 $TOOL_WRAPPER "$TOOL" --json 499 "busy here" nonsense >"$T/j" 2>/dev/null
 check_json "not found has every member" 'set(d[2]) == set(d[0]) == set(d[1]) and all(d[2][k] is None for k in d[2] if k not in ("query", "registered"))' "$T/j" -l
 check_json "lookups --json" '[x["code"] for x in d] == [499, 486, None] and d[0]["phrase"] is None and d[0]["registered"] is False and d[0]["effective"] == 400 and d[1]["query"] == "busy here"' "$T/j" -l

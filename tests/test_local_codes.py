@@ -49,7 +49,7 @@ int main(void)
             continue;
         }
         printf("code %d %s|%s|%u|flags %u|effective %d\n", info->code, sipcode_phrase(info->code),
-               sipcode_status_name((enum sipcode_status)info->status), (unsigned)info->rfc,
+               sipcode_standing_name(info->standing), (unsigned)info->rfc,
                (unsigned)info->flags, sipcode_effective(info->code));
     }
     by_phrase("Subscriber Barred");
@@ -59,7 +59,7 @@ int main(void)
     by_phrase("Not Acceptable");
     printf("count %d local %d constant %d\n", SIPCODE_COUNT, SIPCODE_LOCAL_COUNT,
            SIPCODE_SUBSCRIBER_BARRED);
-    printf("local status %d\n", SIPCODE_STATUS_LOCAL);
+    printf("local status %d\n", SIPCODE_STANDING_LOCAL);
     return 0;
 }
 """
@@ -229,8 +229,8 @@ class LocalFile(unittest.TestCase):
             self.assertIn("/* 497 Private Reject (local) */\n#define SIPCODE_PRIVATE_REJECT 497",
                           f.read())
         with open(os.path.join(self.out, "src", "code_table.inc")) as f:
-            self.assertRegex(f.read(), r"\{ 497, 0, [0-9]+, SIPCODE_CLASS_CLIENT_ERROR, "
-                                       r"SIPCODE_STATUS_LOCAL,")
+            self.assertRegex(f.read(), r"\{ \.code = 497, \.rfc = 0, \.cls = SIPCODE_CLASS_CLIENT_ERROR, "
+                                       r"\.standing = SIPCODE_STANDING_LOCAL,")
 
     @unittest.skipUnless(HAVE_GPERF, "gperf not installed: regeneration tests skipped")
     def test_outputs_are_deterministic_and_local_codes_leave_no_trace(self):

@@ -67,11 +67,14 @@ static void test_rows_round_trip(void)
         CHECK(info->code == r->code, "row %d: entry stores code %d", r->code, info->code);
         CHECK(phrase && strcmp(phrase, r->phrase) == 0, "row %d: phrase \"%s\", expected \"%s\"",
               r->code, phrase ? phrase : "(null)", r->phrase);
-        CHECK(info->cls == r->code / 100, "row %d: class %d", r->code, info->cls);
+        CHECK((int)info->cls == r->code / 100, "row %d: class %d", r->code, (int)info->cls);
         CHECK(info->final == (r->code >= 200), "row %d: final %d", r->code, info->final);
         CHECK(info->rfc == r->rfc, "row %d: RFC %d, expected %d", r->code, info->rfc, r->rfc);
-        CHECK(info->status == r->status, "row %d: status %d, expected %d", r->code, info->status,
-              (int)r->status);
+        CHECK(info->standing == r->standing, "row %d: standing %d, expected %d", r->code,
+              (int)info->standing, (int)r->standing);
+        CHECK(sipcode_is_registered(r->code) ==
+                  (r->standing != SIPCODE_STANDING_HISTORIC && r->standing != SIPCODE_STANDING_LOCAL),
+              "row %d: sipcode_is_registered() %d", r->code, sipcode_is_registered(r->code));
         CHECK(!(info->flags & SIPCODE_FLAG_PHRASE_SHARED) == !r->shares_with,
               "row %d: shared-phrase flag %d", r->code, info->flags);
         CHECK(from_cstr(r->phrase) == r->phrase_code, "row %d: phrase \"%s\" gives %d, expected %d",
@@ -90,17 +93,17 @@ static void test_registry_shape(void)
 
     for (i = 0; i < N_ROWS; i++) {
         per_class[expected_rows[i].code / 100]++;
-        historic += expected_rows[i].status == SIPCODE_STATUS_HISTORIC;
+        historic += expected_rows[i].standing == SIPCODE_STANDING_HISTORIC;
     }
     CHECK(per_class[1] == 6 && per_class[2] == 3 && per_class[3] == 5 && per_class[4] == 48 &&
               per_class[5] == 9 && per_class[6] == 6,
           "codes per class %d %d %d %d %d %d", per_class[1], per_class[2], per_class[3],
           per_class[4], per_class[5], per_class[6]);
     CHECK(historic == 2, "%d historic rows", historic);
-    CHECK(sipcode_info(409)->status == SIPCODE_STATUS_HISTORIC, "409 historic");
-    CHECK(sipcode_info(411)->status == SIPCODE_STATUS_HISTORIC, "411 historic");
-    CHECK(sipcode_info(202)->status == SIPCODE_STATUS_DEPRECATED, "202 deprecated");
-    CHECK(sipcode_info(402)->status == SIPCODE_STATUS_RESERVED, "402 reserved");
+    CHECK(sipcode_info(409)->standing == SIPCODE_STANDING_HISTORIC, "409 historic");
+    CHECK(sipcode_info(411)->standing == SIPCODE_STANDING_HISTORIC, "411 historic");
+    CHECK(sipcode_info(202)->standing == SIPCODE_STANDING_DEPRECATED, "202 deprecated");
+    CHECK(sipcode_info(402)->standing == SIPCODE_STANDING_RESERVED, "402 reserved");
     CHECK(sipcode_info(555)->rfc == 8599, "555 is RFC 8599");
 }
 
@@ -220,7 +223,7 @@ static void test_every_code_in_range(void)
     for (c = 100; c <= 699; c++) {
         const struct expected_row *r = expected_for(c);
         const struct sipcode_info *info = sipcode_info(c);
-        int registered = r && r->status != SIPCODE_STATUS_HISTORIC;
+        int registered = r && r->standing != SIPCODE_STANDING_HISTORIC;
         int eff = registered ? c : c < 200 ? 183 : c / 100 * 100;
 
         CHECK((info != NULL) == (r != NULL), "%d: in table %d, expected %d", c, info != NULL,
@@ -286,11 +289,11 @@ static void test_class_and_status_names(void)
     CHECK(sipcode_class_name((enum sipcode_class)-1) == NULL, "class -1");
     CHECK(sipcode_class_name((enum sipcode_class)INT_MAX) == NULL, "class INT_MAX");
     for (i = 0; i < 5; i++) {
-        const char *got = sipcode_status_name((enum sipcode_status)i);
+        const char *got = sipcode_standing_name((enum sipcode_standing)i);
         CHECK(got && strcmp(got, statuses[i]) == 0, "status name %d", i);
     }
-    CHECK(sipcode_status_name((enum sipcode_status)5) == NULL, "status 5");
-    CHECK(sipcode_status_name((enum sipcode_status)-1) == NULL, "status -1");
+    CHECK(sipcode_standing_name((enum sipcode_standing)5) == NULL, "status 5");
+    CHECK(sipcode_standing_name((enum sipcode_standing)-1) == NULL, "status -1");
 }
 
 static void test_version(void)
@@ -601,21 +604,29 @@ static void test_parse_errors(void)
 
 static void test_strerror_and_spelling_of(void)
 {
-    static const int errs[] = { SIPCODE_E_NULL,  SIPCODE_E_TOO_LONG, SIPCODE_E_VERSION,
-                                SIPCODE_E_SPACE, SIPCODE_E_DIGITS,   SIPCODE_E_RANGE,
-                                SIPCODE_E_CONTROL, SIPCODE_E_UNKNOWN, SIPCODE_E_BUFFER };
+#define AS_VALUE(name, value, message) name,
+#define AS_MESSAGE(name, value, message) message,
+    static const int errs[] = { SIPCODE_ERRORS(AS_VALUE) };
+    static const char *const messages[] = { SIPCODE_ERRORS(AS_MESSAGE) };
+#undef AS_VALUE
+#undef AS_MESSAGE
     size_t i, j;
+    int lowest = 0;
 
     for (i = 0; i < sizeof errs / sizeof errs[0]; i++) {
         const char *m = sipcode_strerror(errs[i]);
         CHECK(m && *m && strcmp(m, "unknown error") != 0, "strerror(%d)", errs[i]);
+        CHECK(m && strcmp(m, messages[i]) == 0, "strerror(%d) is \"%s\", the list says \"%s\"",
+              errs[i], m ? m : "(null)", messages[i]);
+        CHECK(errs[i] < 0, "error %d is not negative", errs[i]);
+        lowest = errs[i] < lowest ? errs[i] : lowest;
         for (j = 0; j < i; j++)
             CHECK(errs[i] != errs[j] && strcmp(m, sipcode_strerror(errs[j])) != 0,
                   "errors %d and %d not distinct", errs[i], errs[j]);
     }
     CHECK(strcmp(sipcode_strerror(0), "success") == 0, "strerror(0)");
     CHECK(strcmp(sipcode_strerror(1), "unknown error") == 0, "strerror(1)");
-    CHECK(strcmp(sipcode_strerror(-10), "unknown error") == 0, "strerror(-10)");
+    CHECK(strcmp(sipcode_strerror(lowest - 1), "unknown error") == 0, "strerror(%d)", lowest - 1);
     CHECK(strcmp(sipcode_strerror(INT_MIN), "unknown error") == 0, "strerror(INT_MIN)");
     CHECK(strcmp(sipcode_strerror(INT_MAX), "unknown error") == 0, "strerror(INT_MAX)");
 
@@ -626,6 +637,24 @@ static void test_strerror_and_spelling_of(void)
     CHECK(!sipcode_is_spelling_of(499, "Busy", 4), "499 has no spellings");
     CHECK(!sipcode_is_spelling_of(486, NULL, 4), "NULL phrase");
     CHECK(!sipcode_is_spelling_of(INT_MIN, "Busy", 4), "INT_MIN");
+}
+
+static void test_is_registered_holes(void)
+{
+    static const int bad[] = { INT_MIN, -1, 0, 1, 99, 100 - 1, 700, 1000, INT_MAX };
+    size_t i;
+    int c;
+
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CHECK(sipcode_is_registered(bad[i]) == 0, "sipcode_is_registered(%d)", bad[i]);
+    /* A code in range but not in the table is not registered, and acts as
+     * its class's x00, which is. */
+    for (c = 100; c <= 699; c++)
+        if (sipcode_info(c) == NULL) {
+            CHECK(!sipcode_is_registered(c), "%d is not in the table", c);
+            CHECK(sipcode_is_registered(sipcode_effective(c)), "%d acts as %d, registered", c,
+                  sipcode_effective(c));
+        }
 }
 
 /* --------------------------------------------------------------- runner */
@@ -645,7 +674,8 @@ int main(int argc, char **argv)
         { "spellings", "every line of the seed document", test_seed_document },
         { "ranges", "every code in 100..699", test_every_code_in_range },
         { "ranges", "ints outside 100..699", test_codes_outside_range },
-        { "ranges", "class and status names", test_class_and_status_names },
+        { "ranges", "sipcode_is_registered", test_is_registered_holes },
+        { "ranges", "class and standing names", test_class_and_status_names },
         { "ranges", "predicate macros", test_macros },
         { "version", "version macros and sipcode_version()", test_version },
         { "bad input", "phrase lookups of bad input", test_phrase_bad_input },

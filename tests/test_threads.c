@@ -84,7 +84,7 @@ static void *work(void *arg)
         note(w, sipcode_info(INT_MIN) == NULL && sipcode_effective(INT_MAX) == 0, "extremes",
              "INT_MIN/INT_MAX", 0);
         note(w, sipcode_class_name(SIPCODE_CLASS_CLIENT_ERROR) != NULL &&
-                 sipcode_status_name(SIPCODE_STATUS_HISTORIC) != NULL,
+                 sipcode_standing_name(SIPCODE_STANDING_HISTORIC) != NULL,
              "names", "4xx/historic", 0);
     }
     return NULL;
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
         a->phrase = sipcode_phrase(c);
         a->cls = c >= 100 && c <= 699 ? (enum sipcode_class)(c / 100) : SIPCODE_CLASS_NONE;
         a->effective = a->cls == SIPCODE_CLASS_NONE ? 0
-                       : r && r->status != SIPCODE_STATUS_HISTORIC ? c
+                       : r && r->standing != SIPCODE_STANDING_HISTORIC ? c
                        : c < 200 ? 183 : c / 100 * 100;
         if ((a->info != NULL) != (r != NULL) ||
             (r && (a->info->code != c || !a->phrase || strcmp(a->phrase, r->phrase) != 0))) {
