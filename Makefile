@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # sipcode: make builds the library and the tool from committed sources (a C
 # compiler is all it needs); make regen remakes the generated sources from
 # codes.csv (Python 3 and gperf 3.1); make check runs every test.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # CI for issue 6: instruction counts (callgrind, so no timing noise) and the
 # size budget of the library, each failing the run when a target is missed
 # by more than 10 percent. Built with gcc -O2, the flags the targets name.

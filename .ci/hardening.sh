@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Hardening checks: make check under ASan+UBSan with gcc and clang; the
 # thread test under TSan; the runner, the thread test, the fuzz replays and
 # the tool's tests under valgrind; every fuzz harness for FUZZ_SECONDS under

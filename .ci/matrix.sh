@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Compiler matrix: make check built by gcc and clang, as C99 and C11, at -O0
 # and -O2; the public header as C++11 and C++17 giving the same constants as
 # C; and a 32-bit build (-m32) for size_t/int mistakes, whose tests run where

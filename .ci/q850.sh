@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # CI steps of the gateway mapping (SIP status <-> Q.850 cause), run by
 # .ci/run after its own steps, which already run test_q850 and
 # test_q850_gen.py (make check) and check that make regen leaves no diff.

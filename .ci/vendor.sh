@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # CI for the paths a project that embeds sipcode takes: the vendored copy
 # built with cc, a sub-make and CMake (tests/test_vendor.sh), make install
 # with pkg-config and the man pages rendered by groff and man

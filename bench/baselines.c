@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The lookups SIP stacks write by hand, over tables that bench/gen_baselines.py
  * builds from the same codes.csv as the library's: the yardsticks of
  * `make bench` and `make bench-count`.

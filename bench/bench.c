@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* make bench: nanoseconds per call of sipcode's lookups and of the baselines
  * built from the same codes.csv, measured in one run on the same inputs.
  *

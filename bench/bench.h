@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the benchmark programs share: the lookup methods under test (sipcode
  * and the hand-written baselines of bench/baselines.c), and the workloads
  * of bench/workloads.c that every method is fed alike. */

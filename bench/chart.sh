@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make bench-chart: draws the ns-per-call figures that `bench --dat` wrote as
 # an SVG with gnuplot: one panel per lookup, one cluster of bars per workload,
 # one bar per method, on a log scale (the methods span three decades).

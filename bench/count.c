@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The driver of make bench-count (bench/count.py runs it under callgrind).
  *
  *   bench_count METHOD CALLS

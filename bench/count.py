@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """make bench-count: instructions per call of each lookup, counted by
 callgrind (exact and free of timing noise), checked against the targets of
 issue 6 for -O2 on x86-64.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the benchmark's baseline tables: the lookups a SIP stack writes by
 hand, built from the same codes.csv and through the same checks as the
 library's own tables, so that every method answers from identical data.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes a SIP trace for make bench-scan: calls logged the way sipp's
 -trace_msg does (a dashed header with a timestamp, "UDP message sent/received",
 then the message), until the file holds at least SIZE megabytes.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make bench-scan: `sipcode scan FILE` against `grep -c 'SIP/2.0 ' FILE` on the
 # same trace in the same run, each run 5 times alternately (the first pair
 # also warms the page cache), median wall time. grep runs under LC_ALL=C, its

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """make size: the sections of the static library, per object and added up,
 against the budget of issue 6: at most 10 KiB of code and read-only data
 (.text, .rodata and .eh_frame, which is loaded read-only with them) and no

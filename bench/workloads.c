@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The inputs every method is fed, the same for all of them.
  *
  * Codes: every int in 100..699; a traffic mix; ints outside the range.

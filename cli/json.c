@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON output for the tool. Phrases come from traces and may hold any byte,
  * so the writer guarantees valid JSON (RFC 8259) for every input. */
 #include "json.h"

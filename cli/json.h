@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing JSON strings from arbitrary bytes. */
 #ifndef SIPCODE_JSON_H
 #define SIPCODE_JSON_H

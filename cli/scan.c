@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The trace scanner behind `sipcode scan`. A status line runs from
  * "SIP/2.0 " to the end of its line, so the scanner only looks for that
  * marker and the next LF: it never needs a whole line in memory, only the

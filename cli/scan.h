@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finding SIP status lines in arbitrary text (traces, logs, captures) and
  * counting them per code, in memory that does not grow with the input. */
 #ifndef SIPCODE_SCAN_H

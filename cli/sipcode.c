@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sipcode tool: looks up SIP response codes and reason phrases, lists
  * the table, and counts the status lines in SIP traces.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the fuzz harnesses (fuzz/fuzz_*.c): the entry point libFuzzer
  * calls, a check that aborts with the input's story on a broken invariant,
  * and the exactly-sized heap copy that lets AddressSanitizer (or valgrind,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz harness for the integer entry points: sipcode_info, sipcode_phrase,
  * sipcode_effective, sipcode_class, sipcode_class_name, sipcode_standing_name
  * and the SIPCODE_IS_* macros, with ints taken from the fuzz bytes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz harness for sipcode_from_phrase(): outside bytes as a reason phrase.
  *
  * Checks the answer against a reference model written here from the rule in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz harness for the RFC 3398 mapping: sipcode_from_q850(),
  * sipcode_to_q850() and sipcode_q850_name(), with ints and flags taken from
  * the fuzz bytes (host byte order, 4 bytes each).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz harness for the trace scanner (cli/scan.c): outside bytes as a log.
  *
  * Checks that the counts add up (every status line once, per code the

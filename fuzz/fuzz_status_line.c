@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz harness for sipcode_parse_status_line() and
  * sipcode_format_status_line(): outside bytes as a status line.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Write the seed corpora of the fuzz harnesses from codes.csv.
 
     python3 fuzz/make_corpus.py [codes.csv]      (make fuzz-corpus; part of make regen)

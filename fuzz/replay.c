@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs a fuzz harness over the files named on the command line, without
  * libFuzzer: lets any compiler (gcc, -m32) and valgrind replay the committed
  * corpora as part of make check.   fuzz_NAME FILE...   (exits 0 or aborts) */

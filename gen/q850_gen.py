@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Turn q850.csv into the SIP status <-> Q.850 cause tables.
 
 Owns the rules about the gateway mapping data: the three kinds of row, what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sipcode: every SIP response code, its reason phrase and metadata, and the
  * way back from any known spelling of a reason phrase to its code.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Performance and size (issue 6); see BENCHMARKS.md.
 #   make bench        ns per call, sipcode against hand-written baselines
 #   make bench-count  callgrind instructions per call against the targets

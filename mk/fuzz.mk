@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fuzzing (included by Makefile). Each harness is fuzz/fuzz_NAME.c with its
 # seeds in fuzz/corpus/NAME/; adding one is one line here:
 FUZZ_HARNESSES += phrase

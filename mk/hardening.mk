@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hardening (included by Makefile): the thread-safety test, and make check
 # again under the sanitizers and valgrind.
 #

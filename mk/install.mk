@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # make install / make uninstall: the library, the headers, the tool, the
 # pkg-config file and the man pages, under $(DESTDIR)$(PREFIX). sipcode.pc is
 # written at install time so that it names the directories it is installed in.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Vendoring: the files a project copies to build sipcode with nothing but a C
 # compiler (README.md, "Embedding sipcode"), and the test that copies exactly
 # these into a fresh project and builds a consumer with cc, make and CMake.
@@ -6,7 +7,7 @@
 
 # Enough for `cc -Iinclude app.c src/*.c`: the headers, the library's
 # sources and the generated tables they include.
-VENDOR_LIB = $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h src/*.inc))
+VENDOR_LIB = LICENSE $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h src/*.inc))
 # For `make -C DIR` (library and tool), `make -C DIR install` and CMake's
 # add_subdirectory(DIR).
 VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \

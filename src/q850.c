@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The gateway mapping behind the Q.850 block of include/sipcode.h: dense
  * arrays over causes and codes that gen/q850_gen.py makes from q850.csv, with
  * the RFC's defaults already filled in, so each lookup is a range check and

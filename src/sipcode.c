@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The lookups behind include/sipcode.h, over the tables that
  * gen/sipcode_gen.py makes from codes.csv: a dense index for code -> row and a
  * gperf perfect hash for normalised phrase -> code. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SIP status lines (RFC 3261 section 25.1): parse one from bytes that come
  * off the wire, and format one from the table. No allocation, no stdio, so
  * both stay async-signal-safe like the rest of the library. */

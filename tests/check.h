@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the CUnit runners in tests/ share: an assertion whose failure message
  * names the row or input that failed, and the run that turns CUnit's counts
  * into exit status 0 or 1 (CU_basic_run_tests() alone does not say whether

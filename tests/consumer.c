@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A program that embeds sipcode the way a user's project does, for
  * tests/test_vendor.sh and tests/test_install.sh: it includes only
  * <sipcode.h>, links the library, and checks that the header and the library

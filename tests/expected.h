@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rows and every spelling of codes.csv as plain data (tests/expected.inc,
  * written by the generator), so that tests and fuzz harnesses check the
  * library against the CSV rather than against the tables it reads.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Prints every constant of the public header, the predicate macros over the
  * edges of each range, the layout of struct sipcode_info and a few calls,
  * one per line. Built as C and, through header_dump.cpp, as C++11 and C++17;

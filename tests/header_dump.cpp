@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // The header as C++: the same program as header_dump.c (whose output it
 // must match), plus what only C++ can say at compile time.
 #include "header_dump.c"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Tests of the sipcode tool: output, messages and exit status for good and
 # bad arguments.   sh tests/test_cli.sh build/sipcode   (exits 0 or 1)
 # TOOL_WRAPPER runs the tool under another program, e.g. valgrind

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The generator under attack: codes.csv mutated at random (fixed seed) into
 MUTANTS broken or odd files (dropped, duplicated and swapped fields, random
 bytes, truncation, byte-order mark, CRLF, quotes, lost and repeated lines).

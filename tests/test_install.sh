@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make install into a DESTDIR, build tests/consumer.c with what
 # `pkg-config --cflags --libs sipcode` says, run it and the installed tool,
 # check the installed man pages render without a warning, then make uninstall

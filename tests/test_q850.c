@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CUnit tests of the gateway mapping (SIP status <-> Q.850 cause), driven by
  * q850.csv: tests/q850_expected.inc holds its rows as plain data, so every
  * row of both RFC 3398 tables, both defaults and every name are checked

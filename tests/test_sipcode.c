@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CUnit tests of the library, driven by the whole table: tests/expected.inc
  * holds the rows and every spelling of codes.csv as plain data, so each
  * lookup is checked against the CSV, not against the tables it reads.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Integration test with real SIP traffic: sipp plays a user agent server
 # (tests/sipp/uas.xml) and a client (tests/sipp/uac.xml) on 127.0.0.1 for a
 # known number of calls; the client's message trace goes through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Thread safety: 8 threads resolve every code and every spelling at once,
  * many times over, and check each answer against codes.csv. Run under
  * -fsanitize=thread (make check-tsan) it shows the lookups share no mutable

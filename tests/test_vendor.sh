@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Vendoring: copies the files `make vendor-files` lists into a fresh project,
 # the way a maintainer would (plain cp, timestamps as they fall), and builds
 # tests/consumer.c against the copy three ways: one cc command line, sipcode's
