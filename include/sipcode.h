@@ -208,15 +208,15 @@ const char *sipcode_q850_name(int cause);
  * sipcode_version() the library it is linked with, so that a program can
  * notice a mismatch. SIPCODE_REGISTRY_DATE (sipcode_codes.h) is the date of
  * the IANA registry the table was checked against. */
-#define SIPCODE_VERSION_MAJOR 0
-#define SIPCODE_VERSION_MINOR 1
+#define SIPCODE_VERSION_MAJOR 1
+#define SIPCODE_VERSION_MINOR 0
 #define SIPCODE_VERSION_PATCH 0
-#define SIPCODE_VERSION "0.1.0"
+#define SIPCODE_VERSION "1.0.0"
 /* MAJOR * 10000 + MINOR * 100 + PATCH, for #if comparisons. */
 #define SIPCODE_VERSION_NUMBER \
     (SIPCODE_VERSION_MAJOR * 10000 + SIPCODE_VERSION_MINOR * 100 + SIPCODE_VERSION_PATCH)
 
-/* SIPCODE_VERSION of the library actually linked, e.g. "0.1.0". */
+/* SIPCODE_VERSION of the library actually linked, e.g. "1.0.0". */
 const char *sipcode_version(void);
 
 #ifdef __cplusplus
