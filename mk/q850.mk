@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# The gateway mapping (issue 8): SIP status <-> Q.850 cause from q850.csv.
+# The gateway mapping: SIP status <-> Q.850 cause from q850.csv.
 # src/q850.c joins the library; its tests join check; gen/q850_gen.py joins
 # regen.
 
