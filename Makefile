@@ -17,7 +17,8 @@ WERROR ?= -Werror
 
 # Flags the build needs, placed after the user's so that CFLAGS=-O0 keeps them.
 SIPCODE_CPPFLAGS = -Iinclude -Isrc
-SIPCODE_CFLAGS = -std=c99 -Wall -Wextra -Wpedantic $(WERROR)
+SIPCODE_STD = -std=c99
+SIPCODE_CFLAGS = $(SIPCODE_STD) -Wall -Wextra -Wpedantic $(WERROR)
 COMPILE = $(CC) $(CPPFLAGS) $(SIPCODE_CPPFLAGS) $(CFLAGS) $(SIPCODE_CFLAGS)
 
 B = build
@@ -27,9 +28,10 @@ TESTS = $(B)/test_sipcode
 HEADERS = include/sipcode.h include/sipcode_codes.h
 
 .DELETE_ON_ERROR:
-.PHONY: all check regen install uninstall clean build-checks build-checks-without-cunit
+.PHONY: all check regen install uninstall clean build-checks build-checks-without-cunit \
+    check-lib check-cli check-gen check-all check-sipp help
 
-all: $(LIB) $(TOOL)
+all: $(LIB) $(TOOL) ## the library and the tool (the default)
 
 $(B) $(B)/obj:
 	mkdir -p $@
@@ -69,22 +71,49 @@ $(TESTS): $(B)/obj/test_sipcode.o $(LIB)
 
 # Every program make check runs, built and not run: for a machine that can
 # build for a target it cannot execute (.ci/matrix.sh, -m32). mk/*.mk add theirs.
-build-checks: build-checks-without-cunit $(TESTS)
-build-checks-without-cunit: all
+build-checks: build-checks-without-cunit $(TESTS) ## build every program the checks run, without running them
+build-checks-without-cunit: all ## the same, less the CUnit runners
 
-check: $(TESTS) $(TOOL)
+# ---------------------------------------------------------------- checks
+# What each check runs, in one place. The rules that build a suite live in
+# the mk/ fragment of its concern; `make help` lists every target.
+#
+# make check needs only the build's own tools: a C compiler, CUnit and
+# Python 3 (with gperf, the generator tests that regenerate run too).
+check: check-lib check-cli check-gen ## the library's suites, the tool's tests, the generators' tests
+
+check-lib: $(TESTS) $(B)/test_q850 $(B)/test_threads ## the library's CUnit suites and the thread test
 	$(TESTS) tests/data
-	$(PYTHON) tests/test_gen.py
+	$(B)/test_q850
+	$(B)/test_threads $(THREAD_ROUNDS)
+
+check-cli: $(TOOL) ## the sipcode tool: output, messages, exit status
 	sh tests/test_cli.sh $(TOOL)
+
+check-gen: ## the generators: broken CSVs, determinism, atomic writes
+	$(PYTHON) tests/test_gen.py
+	$(PYTHON) tests/test_q850_gen.py
+
+# Every suite, one after the other: some build in $(B) with other flags.
+CHECK_ALL = check check-sipp check-embed check-gen-mutate check-fuzz-replay check-cxx \
+    check-asan check-tsan check-valgrind check-matrix bench-count
+check-all: ## check, then every heavier suite (sipp, embedding, mutants, fuzz replay, C++, sanitizers, valgrind, compilers, counts)
+	@for t in $(CHECK_ALL); do echo "==== make $$t"; $(MAKE) --no-print-directory $$t || exit 1; done
+
+check-sipp: $(TOOL) ## sipp plays calls on loopback; scan counts every status line
 	sh tests/test_sipp.sh $(TOOL)
+
+help: ## this list
+	@sed -n 's/^\([a-z][a-z0-9_-]*\):.*## \(.*\)$$/\1\t\2/p' $(MAKEFILE_LIST) | sort -u | \
+	    awk -F '\t' '{ printf "  %-20s %s\n", $$1, $$2 }'
 
 # Not part of all: a vendoring project builds from the committed sources.
 # EXTRA_CODES=local.csv adds a project's own codes (README.md).
-regen:
+regen: ## remake the generated sources from codes.csv and q850.csv (Python 3, gperf 3.1)
 	$(PYTHON) gen/sipcode_gen.py --gperf $(GPERF) codes.csv $(EXTRA_CODES)
 
 # Removes build products only; generated sources are committed.
-clean:
+clean: ## remove the build folder (build/, or B=)
 	rm -rf $(B)
 
 include mk/q850.mk

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Compiler matrix: make check built by gcc and clang, as C99 and C11, at -O0
-# and -O2; the public header as C++11 and C++17 giving the same constants as
-# C; and a 32-bit build (-m32) for size_t/int mistakes, whose tests run where
-# the kernel can run 32-bit binaries (.ci/probe.sh).
-# Each build starts from make clean: B= or PYTHON= on the command line would
-# reach the sub-makes that the tests start.
+# Compiler matrix: make check-matrix (the C suites built by gcc and clang, as
+# C99 and C11, at -O0 and -O2; the public header as C++11 and C++17 giving
+# the same constants as C), and a 32-bit build (-m32) for size_t/int
+# mistakes, whose tests run where the kernel can run 32-bit binaries
+# (.ci/probe.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -34,26 +33,9 @@ if (cd "$CUNIT32" && apt-get $I386 download -q libcunit1:i386 libcunit1-dev:i386
     [ -f "$CUNIT32/root/usr/lib/i386-linux-gnu/libcunit.a" ] && have_cunit32=1
 fi
 
-n=0
-for cc in gcc clang; do
-    for std in c99 c11; do
-        for opt in -O0 -O2; do
-            step "make check: $cc -std=$std $opt"
-            make -s clean
-            make -j2 -s CC=$cc CFLAGS="$opt" \
-                SIPCODE_CFLAGS="-std=$std -Wall -Wextra -Wpedantic -Werror" check >"$M/log" 2>&1 \
-                || { cat "$M/log"; exit 1; }
-            grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M/log"
-            n=$((n + 1))
-        done
-    done
-done
-
-for pair in gcc:g++ clang:clang++; do
-    step "the header as C++ (${pair#*:})"
-    make -s clean
-    make -s CC="${pair%%:*}" CXX="${pair#*:}" check-cxx
-done
+step "make check-matrix: the C suites by gcc and clang, C99 and C11, -O0 and -O2; the header as C++"
+make -s clean
+make -s check-matrix
 
 # Everything 32-bit is built in every case, so that compile and link errors
 # fail CI; the tests run only where the kernel runs 32-bit binaries.
@@ -80,12 +62,12 @@ m32_step() {
         return 0
     fi
     if [ "$have_cunit32" = 1 ]; then
-        make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 "${cunit[@]}" check >"$M/log" 2>&1 \
-            || { cat "$M/log"; exit 1; }
+        make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 "${cunit[@]}" check-lib check-cli check-fuzz-replay \
+            >"$M/log" 2>&1 || { cat "$M/log"; exit 1; }
     else
-        make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 check-threads fuzz-replay >"$M/log" 2>&1 \
-            || { cat "$M/log"; exit 1; }
-        sh tests/test_cli.sh build/sipcode >>"$M/log" || { cat "$M/log"; exit 1; }
+        make -j2 -s CC=gcc CFLAGS="-m32 -O2" LDFLAGS=-m32 check-cli check-fuzz-replay build/test_threads \
+            >"$M/log" 2>&1 || { cat "$M/log"; exit 1; }
+        build/test_threads 200 >>"$M/log" || { cat "$M/log"; exit 1; }
     fi
     grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' "$M/log"
 }
@@ -98,4 +80,4 @@ grep -q '^ci: skipped the 32-bit tests' "$M/forced" || { echo "matrix: the force
 step "32-bit (-m32)"
 m32_step
 make -s clean
-echo "matrix: $n C builds, 2 C++ compilers, and -m32 passed"
+echo "matrix: 8 C builds, 2 C++ compilers, and -m32 passed"

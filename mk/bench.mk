@@ -39,26 +39,26 @@ $(B)/bench: $(BENCH_OBJ)/bench.o $(BENCH_COMMON) $(LIB)
 $(B)/bench_count: $(BENCH_OBJ)/count.o $(BENCH_COMMON) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_OBJ)/count.o $(BENCH_COMMON) $(LIB) $(LDLIBS)
 
-bench: $(B)/bench
+bench: $(B)/bench ## ns per call of sipcode and hand-written baselines
 	$(B)/bench
 
-bench-count: $(B)/bench_count
+bench-count: $(B)/bench_count ## callgrind instructions per call against the targets
 	$(PYTHON) bench/count.py $(B)/bench_count $(B)/callgrind \
 	    --built-with "$$($(CC) --version | head -n 1 | sed 's/ *(.*) */ /'); CFLAGS $(CFLAGS)"
 
-size: $(LIB)
+size: $(LIB) ## the size of each object against its budget
 	$(PYTHON) bench/size.py $(LIB)
 
 $(TRACE): bench/gen_trace.py
 	$(PYTHON) bench/gen_trace.py $@
 
-bench-scan: $(TOOL)
+bench-scan: $(TOOL) ## time sipcode scan on a large generated capture
 	@if ! $(TOOL) scan --help >/dev/null 2>&1; then \
 	    echo "bench-scan: skipped: '$(TOOL) scan --help' fails, so this build has no scan command (issue 4)"; \
 	else \
 	    $(MAKE) --no-print-directory $(TRACE) && sh bench/scan.sh $(TOOL) $(TRACE); \
 	fi
 
-bench-chart: $(B)/bench
+bench-chart: $(B)/bench ## bench, then BENCHMARKS.svg (gnuplot)
 	$(B)/bench --dat $(B)/bench.dat
 	sh bench/chart.sh $(B)/bench.dat BENCHMARKS.svg

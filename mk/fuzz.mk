@@ -51,7 +51,7 @@ $(FB)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_HDRS) $(FUZZ_LIB_SRC:src/%.c=$(FB)/obj/%.o) $
 	$(FUZZ_COMPILE) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(FUZZ_EXTRA_$*) \
 	    $(FUZZ_LIB_SRC:src/%.c=$(FB)/obj/%.o)
 
-fuzz: $(FUZZ_HARNESSES:%=fuzz-run-%)
+fuzz: $(FUZZ_HARNESSES:%=fuzz-run-%) ## every harness under libFuzzer with ASan and UBSan for FUZZ_SECONDS
 
 # Fuzzing writes only under build/: the committed seeds are read, not grown.
 fuzz-run-%: $(FB)/fuzz_%
@@ -73,7 +73,7 @@ $(FCB)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_HDRS) $(FUZZ_LIB_SRC:src/%.c=$(FCB)/obj/%.o)
 	$(FUZZ_COMPILE) $(FUZZ_COV) -fsanitize=fuzzer -o $@ $< $(FUZZ_EXTRA_$*) \
 	    $(FUZZ_LIB_SRC:src/%.c=$(FCB)/obj/%.o)
 
-fuzz-cov: $(FUZZ_HARNESSES:%=$(FCB)/fuzz_%)
+fuzz-cov: $(FUZZ_HARNESSES:%=$(FCB)/fuzz_%) ## llvm-cov line coverage of src/ reached by the corpora
 	@rm -f $(FCB)/*.profraw
 	@for h in $(FUZZ_HARNESSES); do \
 	    mkdir -p $(FB)/corpus/$$h; \
@@ -90,15 +90,14 @@ fuzz-cov: $(FUZZ_HARNESSES:%=$(FCB)/fuzz_%)
 $(FRB)/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(LIB) $$(FUZZ_EXTRA_$$*) | $(FRB)
 	$(COMPILE) -Itests -Icli -o $@ $< fuzz/replay.c $(FUZZ_EXTRA_$*) $(LIB) $(LDFLAGS) $(LDLIBS)
 
-fuzz-replay: $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%)
+fuzz-replay: $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%) ## the harnesses, built without libFuzzer, over the committed seeds
 	@for h in $(FUZZ_HARNESSES); do \
 	    $(FUZZ_WRAPPER) $(FRB)/fuzz_$$h fuzz/corpus/$$h/* || exit 1; done
 
-# A vendored copy may carry the Makefile and mk/ without fuzz/.
-check: $(if $(wildcard fuzz/replay.c),fuzz-replay)
+check-fuzz-replay: fuzz-replay ## the same as fuzz-replay
 build-checks-without-cunit: $(if $(wildcard fuzz/replay.c),$(FUZZ_HARNESSES:%=$(FRB)/fuzz_%))
 
-fuzz-corpus:
+fuzz-corpus: ## rewrite the seeds from codes.csv (part of regen)
 	$(PYTHON) fuzz/make_corpus.py codes.csv
 
 regen: $(if $(wildcard fuzz/make_corpus.py),fuzz-corpus)

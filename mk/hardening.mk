@@ -1,36 +1,27 @@
 # SPDX-License-Identifier: MIT
-# Hardening (included by Makefile): the thread-safety test, and make check
-# again under the sanitizers and valgrind.
-#
-#   make check-asan      make check under -fsanitize=address,undefined (CC=gcc or clang),
-#                        in build/ made afresh and removed afterwards: B= on the
-#                        command line would reach the sub-makes that tests start
-#   make check-tsan      tests/test_threads under -fsanitize=thread, in build/tsan/
-#   make check-valgrind  the CUnit runner, the thread test, the fuzz replays
-#                        and the tool's tests under valgrind
+# Hardening (included by Makefile): the C suites again under the
+# sanitizers, valgrind, other compilers and C++. Only the suites whose
+# answer can depend on the build run again; the Python tests of the
+# generators do not. Each build has a folder of its own under $(B).
 
 VALGRIND ?= valgrind
 VALGRIND_FLAGS = -q --error-exitcode=99 --leak-check=full
 THREAD_ROUNDS ?= 200
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: check-threads check-asan check-tsan check-valgrind
+.PHONY: check-asan check-tsan check-valgrind check-matrix
+# The suites that run again in each build of the C code.
+C_SUITES = check-lib check-cli check-fuzz-replay
 
 
 $(B)/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc $(HEADERS) $(LIB)
 	$(COMPILE) -Itests -pthread -o $@ tests/test_threads.c $(LIB) $(LDFLAGS) -pthread $(LDLIBS)
 
-check-threads: $(B)/test_threads
-	$(B)/test_threads $(THREAD_ROUNDS)
-
-# A vendored copy may carry the Makefile and mk/ without these tests.
-check: $(if $(wildcard tests/test_threads.c),check-threads)
 build-checks-without-cunit: $(if $(wildcard tests/test_threads.c),$(B)/test_threads)
 
-check-asan:
-	$(MAKE) clean
-	$(MAKE) CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check; \
-	    rc=$$?; $(MAKE) clean; exit $$rc
+check-asan: ## the C suites under -fsanitize=address,undefined (CC=gcc or clang), in build/asan-CC
+	$(MAKE) --no-print-directory B=$(B)/asan-$(CC) CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" $(C_SUITES)
 
 # Built from src/*.c directly: every object of the library must carry the
 # instrumentation for TSan to see a race inside it.
@@ -40,10 +31,10 @@ $(B)/tsan/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc
 	$(CC) $(SIPCODE_CPPFLAGS) -Itests -O1 -g -fsanitize=thread $(SIPCODE_CFLAGS) -pthread \
 	    -o $@ tests/test_threads.c $(wildcard src/*.c)
 
-check-tsan: $(B)/tsan/test_threads
+check-tsan: $(B)/tsan/test_threads ## the thread test under -fsanitize=thread
 	TSAN_OPTIONS=halt_on_error=1 $(B)/tsan/test_threads $(THREAD_ROUNDS)
 
-check-valgrind: $(TESTS) $(B)/test_q850 $(TOOL) $(B)/test_threads $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%)
+check-valgrind: $(TESTS) $(B)/test_q850 $(TOOL) $(B)/test_threads $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%) ## the C suites under valgrind --leak-check=full
 	$(VALGRIND) $(VALGRIND_FLAGS) $(TESTS) tests/data >$(B)/valgrind-runner.log \
 	    || { cat $(B)/valgrind-runner.log; exit 1; }
 	@tail -n 1 $(B)/valgrind-runner.log
@@ -75,7 +66,7 @@ $(CXB)/dump-%: tests/header_dump.cpp tests/header_dump.c $(CXB)/header_names.inc
 	$(CXX) $(SIPCODE_CPPFLAGS) -I$(CXB) -Itests -std=$* $(CXX_FLAGS) -o $@ tests/header_dump.cpp \
 	    $(LIB) $(LDFLAGS)
 
-check-cxx: $(CXB)/dump-c $(CXX_STDS:%=$(CXB)/dump-%)
+check-cxx: $(CXB)/dump-c $(CXX_STDS:%=$(CXB)/dump-%) ## the public header as C++11 and C++17 gives the same constants as C
 	$(CXB)/dump-c >$(CXB)/c.out
 	@test $$(grep -c '^SIPCODE_' $(CXB)/c.out) -gt 80 || { echo "check-cxx: too few constants"; exit 1; }
 	@for s in $(CXX_STDS); do $(CXB)/dump-$$s >$(CXB)/$$s.out && \
@@ -85,9 +76,22 @@ check-cxx: $(CXB)/dump-c $(CXX_STDS:%=$(CXB)/dump-%)
 .PHONY: check-cxx
 .SECONDARY: $(CXX_STDS:%=$(CXB)/dump-%)
 
-# The generator under attack: 1,200 mutants of codes.csv (about 12 s).
-check-gen-mutate:
+check-gen-mutate: ## the generator against 1,200 mutants of codes.csv
 	CC="$(CC)" GPERF="$(GPERF)" $(PYTHON) tests/test_gen_mutate.py
-
-check: $(if $(wildcard tests/test_gen_mutate.py),check-gen-mutate)
 .PHONY: check-gen-mutate
+
+# The compiler matrix: the C suites built by each compiler, as C99 and C11,
+# at -O0 and -O2, with -Werror; then the header as C++ with g++ and clang++.
+MATRIX_CCS ?= gcc clang
+MATRIX_CXXS ?= g++ clang++
+check-matrix: ## the C suites with gcc and clang, C99 and C11, -O0 and -O2; the header as C++
+	@mkdir -p $(B)
+	@for cc in $(MATRIX_CCS); do for std in c99 c11; do for opt in -O0 -O2; do \
+	    echo "check-matrix: $$cc -std=$$std $$opt"; \
+	    $(MAKE) -s --no-print-directory B=$(B)/matrix/$$cc-$$std$$opt CC=$$cc CFLAGS=$$opt \
+	        SIPCODE_STD=-std=$$std WERROR=-Werror $(C_SUITES) >$(B)/matrix.log 2>&1 \
+	        || { cat $(B)/matrix.log; exit 1; }; \
+	    grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' $(B)/matrix.log; \
+	done; done; done
+	@for cxx in $(MATRIX_CXXS); do \
+	    $(MAKE) -s --no-print-directory B=$(B)/matrix/$$cxx CXX=$$cxx check-cxx || exit 1; done

@@ -27,7 +27,7 @@ $(B)/sipcode.pc: sipcode.pc.in include/sipcode.h FORCE | $(B)
 
 FORCE:
 
-install: all $(B)/sipcode.pc
+install: all $(B)/sipcode.pc ## install under DESTDIR and PREFIX (/usr/local)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
 	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
 	$(INSTALL) -m 755 $(TOOL) $(DESTDIR)$(BINDIR)/sipcode
@@ -38,11 +38,10 @@ install: all $(B)/sipcode.pc
 	$(INSTALL) -m 644 man/sipcode.3 $(DESTDIR)$(MANDIR)/man3/sipcode.3
 
 # Directories are left: they may hold other packages' files.
-uninstall:
+uninstall: ## remove what install installed
 	rm -f $(INSTALLED)
 
 # After every build product, so that the sub-make finds them up to date and
 # no compiler line lands in the middle of a test's output.
-check: check-install
 check-install: $(LIB) $(TOOL) $(TESTS)
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_install.sh

@@ -16,14 +16,13 @@ $(B)/obj/test_q850.o: tests/test_q850.c tests/check.h tests/q850_expected.inc $(
 $(B)/test_q850: $(B)/obj/test_q850.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/test_q850.o $(LIB) $(CUNIT_LIBS) $(LDLIBS)
 
-check: check-q850
 build-checks: $(B)/test_q850
 
-check-q850: $(B)/test_q850
+check-q850: $(B)/test_q850 ## the Q.850 mapping's suite and its generator's tests
 	$(B)/test_q850
 	$(PYTHON) tests/test_q850_gen.py
 
 regen: regen-q850
 
-regen-q850:
+regen-q850: ## remake the Q.850 tables alone
 	$(PYTHON) gen/q850_gen.py q850.csv codes.csv

@@ -17,19 +17,19 @@ VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \
 VENDOR_REGEN = $(sort $(wildcard *.csv gen/*.py))
 VENDOR_FILES = $(VENDOR_LIB) $(VENDOR_BUILD) $(VENDOR_REGEN)
 
-.PHONY: vendor vendor-files check-vendor check-local-codes
+.PHONY: vendor vendor-files check-embed check-vendor check-local-codes
 
-vendor-files:
+vendor-files: ## print the files a project copies to vendor sipcode
 	@printf '%s\n' $(VENDOR_FILES)
 
-vendor:
+vendor: ## copy the vendored file set into VENDORDIR
 	@test -n "$(VENDORDIR)" || { echo "usage: make vendor VENDORDIR=path/to/project/sipcode" >&2; exit 2; }
 	mkdir -p $(VENDORDIR)
 	tar cf - $(VENDOR_FILES) | (cd $(VENDORDIR) && tar xf -)
 
 # One after the other (and after check-install), so that their outputs do
 # not interleave under make -j.
-check: check-vendor check-local-codes
+check-embed: check-install check-vendor check-local-codes ## make install with pkg-config and man pages; a vendored copy built by cc, make and CMake; local codes
 check-vendor: check-install
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_vendor.sh
 check-local-codes: check-vendor
