@@ -524,6 +524,15 @@ static void test_parse_good_lines(void)
     }
 }
 
+/* Marks err as produced, so that a test can check every parse error is
+ * reachable; returns err. */
+static int note_error(int seen[16], int err)
+{
+    if (err < 0 && err > -16)
+        seen[-err] = 1;
+    return err;
+}
+
 static void test_parse_errors(void)
 {
     static const struct {
@@ -572,11 +581,11 @@ static void test_parse_errors(void)
         int err = parse_exact(bad[i].line, len, &sl);
         CHECK(err == bad[i].err, "\"%s\": error %d (%s), expected %d (%s)", bad[i].line, err,
               sipcode_strerror(err), bad[i].err, sipcode_strerror(bad[i].err));
-        if (err < 0 && err > -16)
-            seen[-err] = 1;
+        note_error(seen, err);
     }
-    CHECK(sipcode_parse_status_line(NULL, 10, &sl) == SIPCODE_E_NULL, "NULL line");
-    CHECK(sipcode_parse_status_line("SIP/2.0 200 OK", 14, NULL) == SIPCODE_E_NULL, "NULL out");
+    CHECK(note_error(seen, sipcode_parse_status_line(NULL, 10, &sl)) == SIPCODE_E_NULL, "NULL line");
+    CHECK(note_error(seen, sipcode_parse_status_line("SIP/2.0 200 OK", 14, NULL)) == SIPCODE_E_NULL,
+          "NULL out");
 
     /* The length limit: SIPCODE_STATUS_LINE_MAX bytes pass, with or without
      * CRLF; one more does not; a huge length is refused unread. */
@@ -595,10 +604,10 @@ static void test_parse_errors(void)
     big[SIPCODE_STATUS_LINE_MAX + 1] = 'x';
     CHECK(parse_exact(big, SIPCODE_STATUS_LINE_MAX + 1, &sl) == SIPCODE_E_TOO_LONG,
           "one byte over");
-    CHECK(sipcode_parse_status_line(big, big_len, &sl) == SIPCODE_E_TOO_LONG, "10 MB line");
+    CHECK(note_error(seen, sipcode_parse_status_line(big, big_len, &sl)) == SIPCODE_E_TOO_LONG,
+          "10 MB line");
     CHECK(sipcode_parse_status_line(big, (size_t)-1, &sl) == SIPCODE_E_TOO_LONG, "SIZE_MAX");
     free(big);
-    seen[-SIPCODE_E_NULL] = seen[-SIPCODE_E_TOO_LONG] = 1;
     for (i = 1; i <= 7; i++)
         CHECK(seen[i], "error %d never produced", -(int)i);
 }
@@ -660,50 +669,66 @@ static void test_is_registered_holes(void)
 
 /* --------------------------------------------------------------- runner */
 
+static CU_TestInfo table_tests[] = {
+    { "rows round-trip code -> phrase -> code", test_rows_round_trip },
+    { "registry shape", test_registry_shape },
+    { "406/606 Not Acceptable rule", test_not_acceptable_rule },
+    { "named constants", test_constants },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo spelling_tests[] = {
+    { "every spelling and its variants", test_every_spelling },
+    { "every line of the seed document", test_seed_document },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo range_tests[] = {
+    { "every code in 100..699", test_every_code_in_range },
+    { "ints outside 100..699", test_codes_outside_range },
+    { "sipcode_is_registered", test_is_registered_holes },
+    { "class and standing names", test_class_and_status_names },
+    { "predicate macros", test_macros },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo version_tests[] = {
+    { "version macros and sipcode_version()", test_version },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo bad_input_tests[] = {
+    { "phrase lookups of bad input", test_phrase_bad_input },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo status_line_tests[] = {
+    { "format -> parse round trip, every row and size", test_format_parse_round_trip },
+    { "format of codes not in the table", test_format_bad_input },
+    { "lines that parse", test_parse_good_lines },
+    { "every parse error", test_parse_errors },
+    { "strerror and spelling_of", test_strerror_and_spelling_of },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    { "table", NULL, NULL, NULL, NULL, table_tests },
+    { "spellings", NULL, NULL, NULL, NULL, spelling_tests },
+    { "ranges", NULL, NULL, NULL, NULL, range_tests },
+    { "version", NULL, NULL, NULL, NULL, version_tests },
+    { "bad input", NULL, NULL, NULL, NULL, bad_input_tests },
+    { "status lines", NULL, NULL, NULL, NULL, status_line_tests },
+    CU_SUITE_INFO_NULL,
+};
+
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *suite;
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
-        { "table", "rows round-trip code -> phrase -> code", test_rows_round_trip },
-        { "table", "registry shape", test_registry_shape },
-        { "table", "406/606 Not Acceptable rule", test_not_acceptable_rule },
-        { "table", "named constants", test_constants },
-        { "spellings", "every spelling and its variants", test_every_spelling },
-        { "spellings", "every line of the seed document", test_seed_document },
-        { "ranges", "every code in 100..699", test_every_code_in_range },
-        { "ranges", "ints outside 100..699", test_codes_outside_range },
-        { "ranges", "sipcode_is_registered", test_is_registered_holes },
-        { "ranges", "class and standing names", test_class_and_status_names },
-        { "ranges", "predicate macros", test_macros },
-        { "version", "version macros and sipcode_version()", test_version },
-        { "bad input", "phrase lookups of bad input", test_phrase_bad_input },
-        { "status lines", "format -> parse round trip, every row and size", test_format_parse_round_trip },
-        { "status lines", "format of codes not in the table", test_format_bad_input },
-        { "status lines", "lines that parse", test_parse_good_lines },
-        { "status lines", "every parse error", test_parse_errors },
-        { "status lines", "strerror and spelling_of", test_strerror_and_spelling_of },
-    };
-    CU_pSuite suite = NULL;
-    const char *current = "";
-    size_t i;
-
     if (argc > 1)
         data_dir = argv[1];
-    if (CU_initialize_registry() != CUE_SUCCESS)
+    if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
+        fprintf(stderr, "test_sipcode: cannot register the tests: %s\n", CU_get_error_msg());
+        CU_cleanup_registry();
         return 1;
-    for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (strcmp(current, tests[i].suite) != 0) {
-            current = tests[i].suite;
-            suite = CU_add_suite(current, NULL, NULL);
-        }
-        if (!suite || !CU_add_test(suite, tests[i].name, tests[i].fn)) {
-            fprintf(stderr, "test_sipcode: cannot register %s\n", tests[i].name);
-            CU_cleanup_registry();
-            return 1;
-        }
     }
     return run_registered_tests("test_sipcode");
 }
