@@ -35,18 +35,17 @@ int main(void)
                (int)SIPCODE_IS_SERVER_ERROR(c), (int)SIPCODE_IS_GLOBAL_FAILURE(c),
                (int)SIPCODE_MAY_BE_RELIABLE(c));
     }
-    printf("sizeof sipcode_info %u code@%u rfc@%u phrase_at@%u cls@%u status@%u final@%u "
+    printf("sizeof sipcode_info %u code@%u rfc@%u cls@%u standing@%u final@%u "
            "flags@%u\n", (unsigned)sizeof(struct sipcode_info),
            (unsigned)offsetof(struct sipcode_info, code),
            (unsigned)offsetof(struct sipcode_info, rfc),
-           (unsigned)offsetof(struct sipcode_info, phrase_at),
            (unsigned)offsetof(struct sipcode_info, cls),
-           (unsigned)offsetof(struct sipcode_info, status),
+           (unsigned)offsetof(struct sipcode_info, standing),
            (unsigned)offsetof(struct sipcode_info, final),
            (unsigned)offsetof(struct sipcode_info, flags));
     printf("sizeof enum sipcode_class %u, enum sipcode_standing %u\n",
            (unsigned)sizeof(enum sipcode_class), (unsigned)sizeof(enum sipcode_standing));
-    printf("486 %s, \"busy here\" %d, 499 -> %d, class %s, status %s\n", sipcode_phrase(486),
+    printf("486 %s, \"busy here\" %d, 499 -> %d, class %s, standing %s\n", sipcode_phrase(486),
            sipcode_from_phrase("busy here", strlen("busy here")), sipcode_effective(499),
            sipcode_class_name(sipcode_class(486)),
            sipcode_standing_name(sipcode_info(409)->standing));
