@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: MIT
 # sipcode: make builds the library and the tool from committed sources (a C
-# compiler is all it needs); make regen remakes the generated sources from
-# codes.csv (Python 3 and gperf 3.1); make check runs every test.
+# compiler is all it needs); make lib builds the static and shared libraries
+# alone; make regen remakes the generated sources from codes.csv (Python 3
+# and gperf 3.1); make check runs every test.
+# Build products go to build/, or to the folder B= names (make B=out lib).
+# The usual variables apply: CC, CFLAGS, CPPFLAGS, LDFLAGS, AR, PREFIX,
+# DESTDIR; the flags the build needs are added after them.
 
 CC ?= cc
 AR ?= ar
@@ -13,7 +17,9 @@ INCLUDEDIR ?= $(PREFIX)/include
 PYTHON ?= python3
 GPERF ?= gperf
 CUNIT_LIBS ?= -lcunit
-WERROR ?= -Werror
+# Empty by default: a host's newer compiler must not break the build. CI and
+# make check-warnings add -Werror.
+WERROR ?=
 
 # Flags the build needs, placed after the user's so that CFLAGS=-O0 keeps them.
 SIPCODE_CPPFLAGS = -Iinclude -Isrc
@@ -117,7 +123,7 @@ clean: ## remove the build folder (build/, or B=)
 	rm -rf $(B)
 
 include mk/q850.mk
-include mk/vendor.mk mk/install.mk
+include mk/vendor.mk mk/install.mk mk/embed.mk
 include mk/bench.mk
 include mk/fuzz.mk
 include mk/hardening.mk

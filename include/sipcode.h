@@ -15,6 +15,18 @@
 
 #include "sipcode_codes.h" /* generated: SIPCODE_<NAME>, SIPCODE_PHRASE_MAX, ... */
 
+/* Marks the functions libsipcode.so exports: the Makefile compiles the
+ * library with hidden visibility, so nothing else leaves it. A project that
+ * compiles sipcode into its own shared object and wants none of it seen
+ * from outside compiles it with -DSIPCODE_API= -fvisibility=hidden. */
+#ifndef SIPCODE_API
+#if defined(__GNUC__) && !defined(_WIN32) && !defined(__CYGWIN__)
+#define SIPCODE_API __attribute__((visibility("default")))
+#else
+#define SIPCODE_API
+#endif
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -59,47 +71,47 @@ struct sipcode_info {
 };
 
 /* Metadata of a code in the table; NULL for any other int. */
-const struct sipcode_info *sipcode_info(int code);
+SIPCODE_API const struct sipcode_info *sipcode_info(int code);
 
 /* Canonical reason phrase as the IANA registry spells it; NULL for a code
  * not in the table. */
-const char *sipcode_phrase(int code);
+SIPCODE_API const char *sipcode_phrase(int code);
 
 /* The code for any known spelling of a reason phrase, 0 for none. Reads at
  * most len bytes of s and needs no NUL terminator. Matching ignores ASCII
  * case, space, tab and ASCII punctuation; a control byte or a byte 0x80-0xFF
  * anywhere gives 0, and so does s == NULL or len > SIPCODE_PHRASE_MAX.
  * "Not Acceptable" gives 406: 606 shares that phrase and is reached by code. */
-int sipcode_from_phrase(const char *s, size_t len);
+SIPCODE_API int sipcode_from_phrase(const char *s, size_t len);
 
 /* The code a user agent acts on (RFC 3261 section 8.1.3.2): the code itself
  * when it is in the IANA registry or the project added it as a local code
  * (the project recognises it); 183 for any other 1xx; x00 for any other code
  * xyz (the historic 409 and 411 included); 0 outside 100..699. */
-int sipcode_effective(int code);
+SIPCODE_API int sipcode_effective(int code);
 
 /* Class of any code in 100..699, registered or not; SIPCODE_CLASS_NONE for
  * any other int. */
-enum sipcode_class sipcode_class(int code);
+SIPCODE_API enum sipcode_class sipcode_class(int code);
 
 /* "Provisional", "Success", "Redirection", "Client Error", "Server Error",
  * "Global Failure"; NULL for SIPCODE_CLASS_NONE or any other value. */
-const char *sipcode_class_name(enum sipcode_class cls);
+SIPCODE_API const char *sipcode_class_name(enum sipcode_class cls);
 
 /* "current", "deprecated", "reserved", "historic", "local"; NULL for any
  * other value. */
-const char *sipcode_standing_name(enum sipcode_standing standing);
+SIPCODE_API const char *sipcode_standing_name(enum sipcode_standing standing);
 
 /* 1 when code is in the IANA registry: standing current, deprecated or
  * reserved. 0 for the historic 409 and 411, for a local code (the project
  * added it and acts on it, so sipcode_effective() returns it unchanged, but
  * IANA has not registered it), and for any other int. */
-int sipcode_is_registered(int code);
+SIPCODE_API int sipcode_is_registered(int code);
 
 /* 1 when s (len bytes) is a known spelling of code's phrase: a spelling
  * that resolves to code, or one that resolves where code's own phrase does
  * (so "not acceptable" is a spelling of 606 as well as 406); 0 otherwise. */
-int sipcode_is_spelling_of(int code, const char *s, size_t len);
+SIPCODE_API int sipcode_is_spelling_of(int code, const char *s, size_t len);
 
 /* ------------------------------------------------------------ status lines
  * RFC 3261 section 25.1: Status-Line = SIP-Version SP Status-Code SP
@@ -140,23 +152,28 @@ enum sipcode_error { SIPCODE_ERRORS(SIPCODE_ERROR_ENUM_) SIPCODE_E_NONE = 0 };
  * case (RFC 3261 ABNF strings are case-insensitive); the version must be 2.0.
  * The phrase may hold tabs and bytes 0x80-0xFF but no other control byte.
  * Returns 0 and fills *out, or a SIPCODE_E_... value and zeroes *out. */
-int sipcode_parse_status_line(const char *s, size_t len, struct sipcode_status_line *out);
+SIPCODE_API int sipcode_parse_status_line(const char *s, size_t len,
+                                          struct sipcode_status_line *out);
 
 /* Writes "SIP/2.0 486 Busy Here\r\n" with the canonical phrase, with
  * snprintf's contract: returns the length the line needs (without the NUL),
  * writes at most size bytes, NUL-terminates when size > 0. Returns
  * SIPCODE_E_UNKNOWN for a code not in the table, SIPCODE_E_BUFFER for a NULL
  * buf with a non-zero size. */
-int sipcode_format_status_line(char *buf, size_t size, int code);
+SIPCODE_API int sipcode_format_status_line(char *buf, size_t size, int code);
 
 /* A one-line description of a SIPCODE_E_... value; "success" for 0 and
  * "unknown error" for any other value. Never NULL. */
-const char *sipcode_strerror(int err);
+SIPCODE_API const char *sipcode_strerror(int err);
 
 /* Class predicates on the numeric range, whether or not the code is in the
  * table. Each evaluates its argument once, is a constant expression for a
  * constant argument, and takes any integer type without truncating it. */
+#ifdef __cplusplus
+#define SIPCODE_IN_RANGE_(c, lo, n) (static_cast<unsigned long long>(c) - (lo##ull) < (n##ull))
+#else
 #define SIPCODE_IN_RANGE_(c, lo, n) ((unsigned long long)(c) - (lo##ull) < (n##ull))
+#endif
 #define SIPCODE_IS_VALID(c) SIPCODE_IN_RANGE_(c, 100, 600)
 #define SIPCODE_IS_PROVISIONAL(c) SIPCODE_IN_RANGE_(c, 100, 100)
 #define SIPCODE_IS_FINAL(c) SIPCODE_IN_RANGE_(c, 200, 500)
@@ -185,7 +202,7 @@ const char *sipcode_strerror(int err);
  * RFC sends no status (16 normal call clearing becomes BYE or CANCEL; 44
  * requested circuit not available makes the gateway try another circuit).
  * SIPCODE_E_RANGE (negative) for any int outside 1..127. */
-int sipcode_from_q850(int cause, unsigned flags);
+SIPCODE_API int sipcode_from_q850(int cause, unsigned flags);
 
 /* The cause value to release a call with when a SIP failure response
  * (400..699) arrives: the RFC's table, or its default 31 (normal,
@@ -198,11 +215,11 @@ int sipcode_from_q850(int cause, unsigned flags);
  * because none of them ends a call (a 1xx is not final, a 2xx answers, a
  * 3xx redirects: RFC 3261 section 8.1.3.4). SIPCODE_E_RANGE (negative)
  * for any int outside 100..699. */
-int sipcode_to_q850(int code);
+SIPCODE_API int sipcode_to_q850(int code);
 
 /* The name of a cause value as ITU-T Q.850 spells it ("User busy" for 17);
  * NULL for a value Q.850 does not define and for any int outside 1..127. */
-const char *sipcode_q850_name(int cause);
+SIPCODE_API const char *sipcode_q850_name(int cause);
 
 /* Version. The macros describe the header a program was compiled with;
  * sipcode_version() the library it is linked with, so that a program can
@@ -217,7 +234,7 @@ const char *sipcode_q850_name(int cause);
     (SIPCODE_VERSION_MAJOR * 10000 + SIPCODE_VERSION_MINOR * 100 + SIPCODE_VERSION_PATCH)
 
 /* SIPCODE_VERSION of the library actually linked, e.g. "1.0.0". */
-const char *sipcode_version(void);
+SIPCODE_API const char *sipcode_version(void);
 
 #ifdef __cplusplus
 }

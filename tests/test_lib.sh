@@ -1,0 +1,70 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# What the built libraries show a linker and a loader:
+#   - the shared library names its SONAME;
+#   - it exports exactly the functions include/*.h declares SIPCODE_API;
+#   - it has no more writable data, bss or load-time relocations than an
+#     empty shared object built the same way (what is left is the C
+#     runtime's), so its tables stay read-only and relocation-free;
+#   - the static library's objects hold no data, no bss and no relocation
+#     outside their code (.text, .eh_frame and debug sections).
+#   sh tests/test_lib.sh SO SONAME LIB      (exits 0 or 1)
+# CC, CFLAGS and LDFLAGS come from the environment (make check-lib passes them).
+SO=$1
+SONAME=$2
+LIB=$3
+CC=${CC:-cc}
+T=$(mktemp -d) || exit 1
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+got=$(readelf -d "$SO" | sed -n 's/.*(SONAME).*\[\(.*\)\]$/\1/p')
+[ "$got" = "$SONAME" ] && ok || no "$SO: SONAME is '$got', not '$SONAME'"
+
+# The declarations: "SIPCODE_API <type> name(" on one line.
+sed -n 's/^SIPCODE_API [^(]*[ *]\(sipcode_[a-z0-9_]*\)(.*/\1/p' include/*.h | sort >"$T/declared"
+nm -D --defined-only "$SO" | awk '{ print $NF }' | sed 's/@.*//' | sort >"$T/exported"
+[ "$(wc -l <"$T/declared")" -gt 10 ] && ok || no "include/*.h: too few SIPCODE_API declarations found"
+if cmp -s "$T/declared" "$T/exported"; then ok; else
+    no "$SO exports other than what include/*.h declares SIPCODE_API (< declared, > exported):"
+    diff "$T/declared" "$T/exported"
+fi
+
+# Sanitizers and coverage add their own data and relocations to every object.
+case " $CFLAGS " in
+*" -fsanitize="* | *" --coverage "* | *" -fprofile-"*)
+    echo "test_lib: $pass passed, $fail failed (instrumented build: data and relocations not checked)"
+    [ "$fail" = 0 ]
+    exit
+    ;;
+esac
+
+printf 'void sipcode_test_empty(void);\nvoid sipcode_test_empty(void) {}\n' >"$T/empty.c"
+# shellcheck disable=SC2086
+if $CC $CFLAGS -fPIC -shared -o "$T/empty.so" "$T/empty.c" $LDFLAGS 2>"$T/cc.log"; then ok; else
+    no "cannot build an empty shared object:"; cat "$T/cc.log"; fi
+# Relocations that patch data at load time: RELATIVE, and absolute ones against a symbol.
+relocs() { readelf -r "$1" | grep -c '_\(RELATIVE\|64\|32\|GLOB_DAT\) '; }
+sect() { size -A "$2" | awk -v s="$1" '$1 ~ "^" s { n += $2 } END { print n + 0 }'; }
+for what in "load-time relocations:relocs" ".data bytes:sect .data" ".bss bytes:sect .bss" \
+    ".data.rel.ro bytes:sect .data.rel.ro"; do
+    name=${what%%:*}
+    cmd=${what#*:}
+    mine=$($cmd "$SO")
+    base=$($cmd "$T/empty.so")
+    [ "$mine" = "$base" ] && ok || no "$SO has $mine $name, an empty shared object $base"
+done
+
+# Section names of the archive's objects that hold data or relocate something
+# other than code.
+readelf -S -W "$LIB" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) *[A-Z_]* *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\).*/\1 \2/p' |
+    awk '$2 != "000000" && $1 ~ /^\.(data|bss|tdata|tbss|rela?\.)/ &&
+        $1 !~ /^\.rela?\.(text|eh_frame|debug|note)/' >"$T/bad"
+[ -s "$T/bad" ] && { no "$LIB has data or relocations outside code (section size):"; cat "$T/bad"; } || ok
+[ "$(readelf -S -W "$LIB" | grep -c ' \.text')" -gt 0 ] && ok || no "readelf -S $LIB shows no .text"
+
+echo "test_lib: $pass passed, $fail failed"
+[ "$fail" = 0 ]
