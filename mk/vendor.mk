@@ -8,10 +8,12 @@
 # Enough for `cc -Iinclude app.c src/*.c`: the headers, the library's
 # sources and the generated tables they include.
 VENDOR_LIB = LICENSE $(sort $(wildcard include/*.h)) $(sort $(wildcard src/*.c src/*.h src/*.inc))
-# For `make -C DIR` (library and tool), `make -C DIR install` and CMake's
-# add_subdirectory(DIR).
-VENDOR_BUILD = Makefile $(sort $(wildcard mk/*.mk)) CMakeLists.txt \
-    $(sort $(wildcard cli/*.c cli/*.h cli/*.inc)) sipcode.pc.in $(sort $(wildcard man/*.[0-9]))
+# For `make -C DIR` (libraries and tool), `make -C DIR install` and CMake's
+# add_subdirectory(DIR); .gitignore keeps the build folder out of the
+# project's git status.
+VENDOR_BUILD = .gitignore Makefile $(sort $(wildcard mk/*.mk mk/*.in mk/*.awk mk/*.sh)) \
+    CMakeLists.txt src/libsipcode.map $(sort $(wildcard cli/*.c cli/*.h cli/*.inc)) \
+    sipcode.pc.in $(sort $(wildcard man/*.in))
 # For make regen EXTRA_CODES=... in the copy (needs Python 3 and gperf 3.1):
 # the tables and their generators.
 VENDOR_REGEN = $(sort $(wildcard *.csv gen/*.py))

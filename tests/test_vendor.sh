@@ -71,6 +71,17 @@ printf '%s\n' \
 run "make in the project (sipcode's Makefile as a sub-make)" $MAKE -C "$P" app
 run "consumer built with make" "$P/app"
 [ -x "$V/build/sipcode" ] && ok || no "make -C vendor/sipcode did not build the tool"
+[ -f "$V/build/libsipcode.a" ] && [ -L "$V/build/libsipcode.so" ] && [ -f "$V/build/libsipcode.so" ] && ok ||
+    no "make -C vendor/sipcode did not build both libraries"
+# The copy's .gitignore keeps its build folder out of the project's git status.
+if command -v git >/dev/null 2>&1; then
+    git init -q "$P" && git -C "$P" status --porcelain --untracked-files=all >"$T/status" 2>&1
+    grep -q 'vendor/sipcode/Makefile' "$T/status" && ok || no "git status in the project does not list the copy"
+    grep 'vendor/sipcode/build' "$T/status" >"$T/shown" && { no "git status shows the build folder:"; cat "$T/shown"; } || ok
+    rm -rf "$P/.git"
+else
+    echo "test_vendor: git not found: the copy's .gitignore is not tried"
+fi
 run "vendored build is up to date after one make (make -q all)" $MAKE -q -C "$V" all
 run "make install from the vendored copy" $MAKE -C "$V" install DESTDIR="$P/stage"
 [ -f "$P/stage/usr/local/lib/libsipcode.a" ] && [ -f "$P/stage/usr/local/lib/pkgconfig/sipcode.pc" ] &&
