@@ -15,10 +15,12 @@
 #                        once at each release, when the API is final, and commit it
 #   make abi-check       fails when libsipcode.so differs from that baseline by
 #                        anything but additions
-#   make check-embed     the tests of all of these (.ci/embed.sh runs it)
+#   make check-embed     the tests of all of these, one after the other: check-warnings,
+#                        check-build, check-single-file, check-dist, check-abi
+#                        (.ci/embed.sh runs them, and the vendoring tests, with gcc and clang)
 
 .PHONY: lib check-lib check-warnings single-file dist abi-baseline abi-check check-embed \
-    check-single-file check-dist check-abi check-nopie
+    check-build check-single-file check-dist check-abi
 
 # The version has one home, include/sipcode.h.
 SIPCODE_VERSION_TEXT := $(shell sed -n 's/^.define SIPCODE_VERSION "\(.*\)"$$/\1/p' include/sipcode.h)
@@ -164,17 +166,22 @@ abi-check: $(ABI_SO)
 # ---- the tests of all of the above (.ci/embed.sh). Each builds in a
 # folder of its own; one after the other so that their outputs do not
 # interleave under make -j.
-check-embed: check-warnings check-build check-single-file check-dist check-abi
+check-embed:
+	$(MAKE) --no-print-directory check-warnings
+	$(MAKE) --no-print-directory check-build
+	$(MAKE) --no-print-directory check-single-file
+	$(MAKE) --no-print-directory check-dist
+	$(MAKE) --no-print-directory check-abi
 
 check-build:
 	MAKE="$(MAKE)" CC="$(CC)" sh tests/test_build.sh
 
-check-single-file: $(SB)/sipcode.h $(SB)/sipcode.c $(B)/obj/test_sipcode.o | check-build
+check-single-file: $(SB)/sipcode.h $(SB)/sipcode.c $(B)/obj/test_sipcode.o
 	CCS="$(WARN_CCS)" STRICT_CFLAGS="$(STRICT_CFLAGS)" CUNIT_LIBS="$(CUNIT_LIBS)" \
 	    LDFLAGS="$(LDFLAGS)" sh tests/test_single_file.sh $(SB) $(B)/obj/test_sipcode.o
 
-check-dist: $(B)/$(DIST).tar.gz | check-single-file
+check-dist: $(B)/$(DIST).tar.gz
 	MAKE="$(MAKE)" CC="$(CC)" sh tests/test_dist.sh $(B)/$(DIST).tar.gz
 
-check-abi: | check-dist
+check-abi:
 	MAKE="$(MAKE)" CC="$(CC)" sh tests/test_abi.sh

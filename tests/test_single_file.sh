@@ -31,7 +31,7 @@ for f in sipcode.h sipcode.c; do
     [ -f "$SB/$f" ] || { echo "FAIL $SB/$f missing"; exit 1; }
     head -n 1 "$SB/$f" | grep -q '^/\* SPDX-License-Identifier: MIT$' && ok ||
         no "$f does not open with the SPDX line"
-    sed -n '2,40p' "$SB/$f" | grep -q 'Copyright (c) .*the sipcode authors' && ok ||
+    sed -n '2,40p' "$SB/$f" | grep -qi 'Copyright (c) .*the sipcode authors' && ok ||
         no "$f does not name the copyright holders in its opening comment"
     if [ -f LICENSE ]; then
         sed -n "2,$(($(wc -l <LICENSE) + 12))p" "$SB/$f" | sed 's/^ \* \{0,1\}//' >"$T/head"
