@@ -69,7 +69,8 @@ function emit(path,   line, rc, name, found) {
 BEGIN {
     if (mode != "h" && mode != "c")
         fail("mode must be h or c")
-    print "/* SPDX-License-Identifier: MIT"
+    # In two pieces, so that reuse does not read this line as a tag.
+    print "/* SPDX-" "License-Identifier: MIT"
     print " *"
     print " * sipcode " version ": every SIP response code, its reason phrase and metadata."
     if (mode == "h")

@@ -154,9 +154,14 @@ ABI_SO = $(AB)/$(notdir $(SO))
 $(ABI_SO): FORCE
 	$(MAKE) --no-print-directory B=$(AB) CFLAGS="-O2 -g" SHARED=yes lib
 
+# The licence line goes in as an XML comment after the root element's
+# opening tag: abidiff tells the file's type from its first line.
 abi-baseline: $(ABI_SO)
-	mkdir -p abi
-	$(ABIDW) --no-corpus-path --no-comp-dir-path --headers-dir include --out-file $(ABI_BASELINE) $(ABI_SO)
+	mkdir -p abi $(AB)
+	$(ABIDW) --no-corpus-path --no-comp-dir-path --headers-dir include --out-file $(AB)/baseline.abi \
+	    $(ABI_SO)
+	sed '1a\
+	<!-- SPDX-''License-Identifier: MIT -->' $(AB)/baseline.abi >$(ABI_BASELINE)
 	@echo "abi-baseline: wrote $(ABI_BASELINE); commit it"
 
 abi-check: $(ABI_SO)
