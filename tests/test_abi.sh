@@ -15,17 +15,7 @@ MAKE=${MAKE:-make}
 CC=${CC:-cc}
 ABIDIFF=${ABIDIFF:-abidiff}
 unset MAKEFLAGS MFLAGS
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
-run() {
-    name=$1
-    shift
-    if "$@" >"$T/log" 2>&1; then ok; else no "$name:"; cat "$T/log"; fi
-}
+. tests/harness.sh
 
 version=$(sed -n 's/^#define SIPCODE_VERSION "\(.*\)"$/\1/p' include/sipcode.h)
 base=abi/libsipcode.so.${version%%.*}.abi
@@ -84,5 +74,4 @@ else
     grep -q '1 Changed' "$T/log" && ok || { no "abi-check failed, but not for the change:"; cat "$T/log"; }
 fi
 
-echo "test_abi: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_abi

@@ -13,25 +13,11 @@ MAKE=${MAKE:-make}
 CC=${CC:-cc}
 # Our own command line (B=, CFLAGS=) must not reach these makes.
 unset MAKEFLAGS MFLAGS
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
-run() {
-    name=$1
-    shift
-    if "$@" >"$T/log" 2>&1; then ok; else no "$name:"; cat "$T/log"; fi
-}
+. tests/harness.sh
 
 version=$(sed -n 's/^#define SIPCODE_VERSION "\(.*\)"$/\1/p' include/sipcode.h)
 major=${version%%.*}
-mkdir -p "$T/bin"
-for tool in python3 python gperf pcap-config; do
-    printf '#!/bin/sh\necho "test_build: %s ran during make lib" >&2\nexit 97\n' "$tool" >"$T/bin/$tool"
-    chmod +x "$T/bin/$tool"
-done
+fake_tools "$T/bin" python3 python gperf pcap-config
 
 # 1. make lib: exactly the libraries, their links and the objects of src/*.c.
 O=$T/lib
@@ -41,6 +27,7 @@ run "make lib B=..." env PATH="$T/bin:$PATH" $MAKE lib B="$O" CC="$CC" CUNIT_LIB
     printf '%s\n' libsipcode.a "libsipcode.so.$version" "libsipcode.so.$major" libsipcode.so
 } | sort >"$T/want"
 (cd "$O" && find . ! -type d | sed 's|^\./||' | sort) >"$T/got"
+fakes_unused "make lib"
 if cmp -s "$T/want" "$T/got"; then ok; else
     no "make lib B=... built other than the libraries (< expected, > built):"
     diff "$T/want" "$T/got"
@@ -72,5 +59,4 @@ run "make lib SHARED=no" $MAKE lib B="$S" CC="$CC" SHARED=no
 [ -f "$S/libsipcode.a" ] && ! ls "$S"/libsipcode.so* >/dev/null 2>&1 && ok ||
     no "make lib SHARED=no: $(ls "$S")"
 
-echo "test_build: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_build

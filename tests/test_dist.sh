@@ -12,17 +12,7 @@ MAKE=${MAKE:-make}
 CC=${CC:-cc}
 TARBALL=$1
 unset MAKEFLAGS MFLAGS
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
-run() {
-    name=$1
-    shift
-    if "$@" >"$T/log" 2>&1; then ok; else no "$name:"; cat "$T/log"; fi
-}
+. tests/harness.sh
 
 version=$(sed -n 's/^#define SIPCODE_VERSION "\(.*\)"$/\1/p' include/sipcode.h)
 case $TARBALL in
@@ -43,11 +33,7 @@ done
 (cd "$R" && find . -name build -o -name '*.o' -o -name '*.a') >"$T/junk"
 [ -s "$T/junk" ] && { no "build products in the tarball:"; cat "$T/junk"; } || ok
 
-mkdir -p "$T/bin"
-for tool in python3 python gperf; do
-    printf '#!/bin/sh\necho "test_dist: %s ran while building the release" >&2\nexit 97\n' "$tool" >"$T/bin/$tool"
-    chmod +x "$T/bin/$tool"
-done
+fake_tools "$T/bin" python3 python gperf
 PATH=$T/bin:$PATH
 export PATH
 cp tests/consumer.c "$T/app.c"
@@ -60,6 +46,6 @@ run "cc over the release's src/*.c" sh -c "$CC -I'$R/include' -o '$T/app-src' '$
 run "consumer from src/*.c" "$T/app-src"
 run "cc over the release's single file" $CC -I"$R/single" -o "$T/app-single" "$T/app.c" "$R/single/sipcode.c"
 run "consumer from the single file" "$T/app-single"
+fakes_unused "building the release"
 
-echo "test_dist: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_dist

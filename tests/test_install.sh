@@ -10,13 +10,8 @@
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
 PREFIX=/opt/sipcode-test
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
+. tests/harness.sh
 D=$T/destdir
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 # -s: the sub-make's own lines would drown the verdicts; its errors still show.
 if $MAKE -s install DESTDIR="$D" PREFIX=$PREFIX >"$T/install.log" 2>&1; then ok; else
@@ -152,5 +147,4 @@ if $MAKE -s uninstall DESTDIR="$D" PREFIX=$PREFIX >"$T/uninstall.log" 2>&1; then
 left=$(find "$D" ! -type d)
 [ -z "$left" ] && ok || no "left behind after make uninstall: $left"
 
-echo "test_install: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_install

@@ -14,12 +14,7 @@ SO=$1
 SONAME=$2
 LIB=$3
 CC=${CC:-cc}
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
+. tests/harness.sh
 
 got=$(readelf -d "$SO" | sed -n 's/.*(SONAME).*\[\(.*\)\]$/\1/p')
 [ "$got" = "$SONAME" ] && ok || no "$SO: SONAME is '$got', not '$SONAME'"
@@ -71,5 +66,4 @@ readelf -r -W "$LIB" | awk '
 [ -s "$T/bad" ] && { no "$LIB has data, or relocations outside code that a loader would apply:"; cat "$T/bad"; } || ok
 [ "$(readelf -S -W "$LIB" | grep -c ' \.text')" -gt 0 ] && ok || no "readelf -S $LIB shows no .text"
 
-echo "test_lib: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_lib

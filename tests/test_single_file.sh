@@ -15,17 +15,7 @@ SB=$1
 RUNNER=$2
 CCS=${CCS:-gcc clang}
 CUNIT_LIBS=${CUNIT_LIBS:--lcunit}
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
-run() {
-    name=$1
-    shift
-    if "$@" >"$T/log" 2>&1; then ok; else no "$name:"; cat "$T/log"; fi
-}
+. tests/harness.sh
 
 for f in sipcode.h sipcode.c; do
     [ -f "$SB/$f" ] || { echo "FAIL $SB/$f missing"; exit 1; }
@@ -73,5 +63,4 @@ if [ -n "$RUNNER" ]; then
     run "the CUnit runner against the single file" "$T/runner" tests/data
 fi
 
-echo "test_single_file: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_single_file

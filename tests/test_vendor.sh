@@ -15,21 +15,10 @@ CC=${CC:-cc}
 # The project's make is the maintainer's, not a sub-make of ours: variables
 # given on our command line (B=, CFLAGS=) must not reach it through MAKEFLAGS.
 unset MAKEFLAGS MFLAGS
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
+. tests/harness.sh
 P=$T/project
 V=$P/vendor/sipcode
 WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL $*"; }
-# run NAME COMMAND...: runs it with its output kept, shown only on failure.
-run() {
-    name=$1
-    shift
-    if "$@" >"$T/log" 2>&1; then ok; else no "$name:"; cat "$T/log"; fi
-}
 
 files=$($MAKE -s --no-print-directory vendor-files) || { echo "FAIL make vendor-files"; exit 1; }
 mkdir -p "$V" "$T/bin"
@@ -45,11 +34,7 @@ for f in include/sipcode_codes.h src/code_table.inc src/phrase_hash.inc src/q850
 done
 touch "$V/codes.csv" "$V/gen/sipcode_gen.py" "$V/q850.csv" "$V/gen/q850_gen.py"
 
-for tool in python3 python gperf; do
-    printf '#!/bin/sh\necho "%s $*" >>"%s"\necho "test_vendor: %s ran while building a vendored copy" >&2\nexit 97\n' \
-        "$tool" "$T/forbidden-tools-ran" "$tool" >"$T/bin/$tool"
-    chmod +x "$T/bin/$tool"
-done
+fake_tools "$T/bin" python3 python gperf
 REAL_PATH=$PATH
 PATH=$T/bin:$PATH
 export PATH
@@ -104,12 +89,7 @@ else
     echo "test_vendor: cmake not found: the add_subdirectory build is skipped (.ci/vendor.sh installs cmake)"
 fi
 
-if [ -e "$T/forbidden-tools-ran" ]; then
-    no "a build of the vendored copy ran Python or gperf:"
-    cat "$T/forbidden-tools-ran"
-else
-    ok
-fi
+fakes_unused "a build of the vendored copy"
 for f in $files; do
     cmp -s "$f" "$V/$f" || no "the build changed the vendored $f"
 done
@@ -131,5 +111,4 @@ else
     echo "test_vendor: python3 or gperf not found: make regen EXTRA_CODES= in the copy is skipped"
 fi
 
-echo "test_vendor: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish test_vendor
