@@ -15,11 +15,10 @@
 #                        once at each release, when the API is final, and commit it
 #   make abi-check       fails when libsipcode.so differs from that baseline by
 #                        anything but additions
-#   make check-embed     the tests of all of these, one after the other: check-warnings,
-#                        check-build, check-single-file, check-dist, check-abi
-#                        (.ci/embed.sh runs them, and the vendoring tests, with gcc and clang)
+#   make check-embed     (mk/vendor.mk) the install and vendoring tests, then the
+#                        checks of this file (EMBED_CHECKS) one after the other
 
-.PHONY: lib check-lib check-warnings single-file dist abi-baseline abi-check check-embed \
+.PHONY: lib check-linkage check-warnings single-file dist abi-baseline abi-check \
     check-build check-single-file check-dist check-abi
 
 # The version has one home, include/sipcode.h.
@@ -48,7 +47,7 @@ $(LIB_ALL_OBJS): SIPCODE_CFLAGS += -fPIC -fvisibility=hidden $(NO_INTERPOSITION)
 $(LIB): $(LIB_ALL_OBJS)
 
 all: lib
-lib: $(LIB) $(SO_FILES)
+lib: $(LIB) $(SO_FILES) ## the static and shared libraries alone (a C compiler is all it needs)
 
 $(SO): $(LIB_ALL_OBJS) src/libsipcode.map
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -Wl,-soname,$(SONAME) -Wl,-Bsymbolic-functions \
@@ -60,12 +59,12 @@ $(B)/$(SONAME): $(SO)
 $(B)/libsipcode.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
-# What the shared library shows (tests/test_lib.sh): its SONAME, only sipcode_
-# symbols, and no data, bss or relocation its own code and tables add.
-check: check-lib
-check-lib: $(LIB) $(SO_FILES)
+# What the libraries show a linker and a loader (tests/test_lib.sh): the
+# SONAME, only sipcode_ symbols, and no data, bss or relocation that their
+# own code and tables add.
+check-linkage: $(LIB) $(SO_FILES) ## the SONAME, the exported symbols, no data and no load-time relocation
 	$(if $(SO_FILES),CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
-	    sh tests/test_lib.sh $(SO) $(SONAME) $(LIB),@echo "check-lib: SHARED=$(SHARED): no shared library to check")
+	    sh tests/test_lib.sh $(SO) $(SONAME) $(LIB),@echo "check-linkage: SHARED=$(SHARED): no shared library to check")
 
 # ---- warnings a host may turn on
 # The set the library's sources, generated ones included, are kept clean
@@ -97,7 +96,7 @@ $(WB)/header_use.cpp: $(PUBLIC_HEADERS) mk/embed.mk
 	      $(PUBLIC_HEADERS); \
 	  printf '    return n;\n}\n'; } >$@
 
-check-warnings: $(WB)/header_use.cpp
+check-warnings: $(WB)/header_use.cpp ## the library under the strict warning set with -Werror (gcc, clang); the headers as C++
 	@set -e; for cc in $(WARN_CCS); do for opt in -O0 -O2; do for src in $(LIB_SRCS); do \
 	    echo "$$cc $$opt $$src"; \
 	    $$cc $(SIPCODE_CPPFLAGS) $$opt $(STRICT_CFLAGS) -Werror -c $$src -o /dev/null; \
@@ -115,7 +114,7 @@ check-warnings: $(WB)/header_use.cpp
 SB = $(B)/single
 SINGLE_AWK = awk -f mk/amalgamate.awk -v version=$(SIPCODE_VERSION_TEXT) -v license=LICENSE
 
-single-file: $(SB)/sipcode.h $(SB)/sipcode.c
+single-file: $(SB)/sipcode.h $(SB)/sipcode.c ## build/single/sipcode.h and sipcode.c: the whole library in one .h and one .c
 
 $(SB)/sipcode.h: $(PUBLIC_HEADERS) mk/amalgamate.awk $(wildcard LICENSE)
 	mkdir -p $(SB)
@@ -130,7 +129,7 @@ $(SB)/sipcode.c: $(LIB_SRCS) $(wildcard src/*.h src/*.inc) mk/amalgamate.awk $(w
 DIST = sipcode-$(SIPCODE_VERSION_TEXT)
 DIST_FILES = $(sort $(VENDOR_FILES) $(wildcard LICENSE) README.md CHANGELOG.md)
 
-dist: $(B)/$(DIST).tar.gz
+dist: $(B)/$(DIST).tar.gz ## build/sipcode-VERSION.tar.gz: the vendored set, the single file, LICENSE, README, CHANGELOG
 
 $(B)/$(DIST).tar.gz: $(DIST_FILES) $(SB)/sipcode.h $(SB)/sipcode.c
 	rm -rf $(B)/dist
@@ -156,7 +155,7 @@ $(ABI_SO): FORCE
 
 # The licence line goes in as an XML comment after the root element's
 # opening tag: abidiff tells the file's type from its first line.
-abi-baseline: $(ABI_SO)
+abi-baseline: $(ABI_SO) ## write abi/libsipcode.so.MAJOR.abi from this tree (once per release; commit it)
 	mkdir -p abi $(AB)
 	$(ABIDW) --no-corpus-path --no-comp-dir-path --headers-dir include --out-file $(AB)/baseline.abi \
 	    $(ABI_SO)
@@ -164,29 +163,23 @@ abi-baseline: $(ABI_SO)
 	<!-- SPDX-''License-Identifier: MIT -->' $(AB)/baseline.abi >$(ABI_BASELINE)
 	@echo "abi-baseline: wrote $(ABI_BASELINE); commit it"
 
-abi-check: $(ABI_SO)
+abi-check: $(ABI_SO) ## compare libsipcode.so with the committed ABI baseline: additions only
 	@test -f $(ABI_BASELINE) || { echo "abi-check: no $(ABI_BASELINE); at a release, make abi-baseline writes it"; exit 1; }
 	ABIDIFF="$(ABIDIFF)" sh mk/abi_check.sh $(ABI_BASELINE) $(ABI_SO) include
 
-# ---- the tests of all of the above (.ci/embed.sh). Each builds in a
-# folder of its own; one after the other so that their outputs do not
-# interleave under make -j.
-check-embed:
-	$(MAKE) --no-print-directory check-warnings
-	$(MAKE) --no-print-directory check-build
-	$(MAKE) --no-print-directory check-single-file
-	$(MAKE) --no-print-directory check-dist
-	$(MAKE) --no-print-directory check-abi
+# ---- the tests of all of the above; check-embed (mk/vendor.mk) runs them
+# one after the other, each building in a folder of its own.
+EMBED_CHECKS = check-linkage check-warnings check-build check-single-file check-dist check-abi
 
-check-build:
+check-build: ## make lib: libraries only, with B=, under -fno-pie into a module, SHARED=no
 	MAKE="$(MAKE)" CC="$(CC)" sh tests/test_build.sh
 
-check-single-file: $(SB)/sipcode.h $(SB)/sipcode.c $(B)/obj/test_sipcode.o
+check-single-file: $(SB)/sipcode.h $(SB)/sipcode.c $(B)/obj/test_sipcode.o ## the single file built alone, strict warnings, gcc and clang
 	CCS="$(WARN_CCS)" STRICT_CFLAGS="$(STRICT_CFLAGS)" CUNIT_LIBS="$(CUNIT_LIBS)" \
 	    LDFLAGS="$(LDFLAGS)" sh tests/test_single_file.sh $(SB) $(B)/obj/test_sipcode.o
 
-check-dist: $(B)/$(DIST).tar.gz
+check-dist: $(B)/$(DIST).tar.gz ## the release tarball unpacked and built with a C compiler alone
 	MAKE="$(MAKE)" CC="$(CC)" sh tests/test_dist.sh $(B)/$(DIST).tar.gz
 
-check-abi:
+check-abi: ## make abi-check, and a table update proven to keep the ABI
 	MAKE="$(MAKE)" CC="$(CC)" sh tests/test_abi.sh

@@ -30,8 +30,9 @@ vendor: ## copy the vendored file set into VENDORDIR
 	tar cf - $(VENDOR_FILES) | (cd $(VENDORDIR) && tar xf -)
 
 # One after the other (and after check-install), so that their outputs do
-# not interleave under make -j.
-check-embed: check-install check-vendor check-local-codes ## make install with pkg-config and man pages; a vendored copy built by cc, make and CMake; local codes
+# not interleave under make -j; then the checks of mk/embed.mk, in turn.
+check-embed: check-install check-vendor check-local-codes ## make install (pkg-config, CMake, man pages); a vendored copy built by cc, make and CMake; local codes; then the checks of mk/embed.mk (linkage, warnings, build, single file, dist, ABI)
+	@for t in $(EMBED_CHECKS); do echo "== make $$t"; $(MAKE) --no-print-directory $$t || exit 1; done
 check-vendor: check-install
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_vendor.sh
 check-local-codes: check-vendor

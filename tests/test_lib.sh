@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # What the built libraries show a linker and a loader:
 #   - the shared library names its SONAME;
-#   - it exports exactly the functions include/*.h declares SIPCODE_API;
+#   - it exports exactly the functions include/*.h declares, each of them
+#     marked SIPCODE_API;
 #   - it has no more writable data, bss or load-time relocations than an
 #     empty shared object built the same way (what is left is the C
 #     runtime's), so its tables stay read-only and relocation-free;
@@ -23,6 +24,10 @@ got=$(readelf -d "$SO" | sed -n 's/.*(SONAME).*\[\(.*\)\]$/\1/p')
 sed -n 's/^SIPCODE_API [^(]*[ *]\(sipcode_[a-z0-9_]*\)(.*/\1/p' include/*.h | sort >"$T/declared"
 nm -D --defined-only "$SO" | awk '{ print $NF }' | sed 's/@.*//' | sort >"$T/exported"
 [ "$(wc -l <"$T/declared")" -gt 10 ] && ok || no "include/*.h: too few SIPCODE_API declarations found"
+# A function declared without SIPCODE_API would be hidden in the shared library.
+grep -nE '^(const |enum |struct |unsigned |signed |int |long |short |char |void |size_t |double )[^#]*sipcode_[a-z0-9_]*\(' \
+    include/*.h >"$T/bare"
+[ -s "$T/bare" ] && { no "declared without SIPCODE_API, so not exported:"; cat "$T/bare"; } || ok
 if cmp -s "$T/declared" "$T/exported"; then ok; else
     no "$SO exports other than what include/*.h declares SIPCODE_API (< declared, > exported):"
     diff "$T/declared" "$T/exported"
