@@ -30,7 +30,7 @@ quiet() {
 }
 
 for cc in gcc clang; do
-    step "make check under -fsanitize=address,undefined ($cc)"
+    step "the C suites under -fsanitize=address,undefined ($cc)"
     quiet make -j2 check-asan CC=$cc
 done
 
