@@ -86,7 +86,7 @@ if command -v cmake >/dev/null 2>&1; then
     run "cmake build" cmake --build "$P/cmake-build"
     run "consumer built with CMake" "$P/cmake-build/app"
 else
-    echo "test_vendor: cmake not found: the add_subdirectory build is skipped (.ci/vendor.sh installs cmake)"
+    echo "test_vendor: cmake not found: the add_subdirectory build is skipped (.ci/embed.sh installs cmake)"
 fi
 
 fakes_unused "a build of the vendored copy"
