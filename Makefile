@@ -127,3 +127,4 @@ include mk/vendor.mk mk/install.mk mk/embed.mk
 include mk/bench.mk
 include mk/fuzz.mk
 include mk/hardening.mk
+include mk/phrases.mk

@@ -14,6 +14,11 @@ under the same checks. A local row either adds a code that codes.csv does not
 have (status `local`), or repeats a row of codes.csv unchanged and adds
 aliases to it; changing a registered row is an error naming both lines.
 
+phrases-considered.csv beside codes.csv, when present, lists the phrases
+products send that were looked at and deliberately not made aliases; each row
+says what the lookup must give for it (0 or another code), and a row that the
+table would resolve to its own code anyway is an error.
+
 Python 3 standard library only. Same input, same bytes out.
 """
 
@@ -56,6 +61,13 @@ REFERENCE_RE = re.compile(r"RFC([1-9][0-9]{0,4})\Z")
 SOURCE_RE = re.compile(r"[a-z0-9][a-z0-9.+-]*\Z")
 ALIAS_RE = re.compile(r"([^\[\]]*?)\s*\[([^\[\]]*)\]\Z")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+# Phrases that products send and that were looked at and not made aliases:
+# read from beside the first CSV when it is there.
+CONSIDERED = "phrases-considered.csv"
+CONSIDERED_COLUMNS = ["code", "phrase", "source", "resolves", "reason", "detail"]
+REASONS = ("ambiguous", "data", "generic", "wrong-code", "too-long")
+CONSIDERED_MAX = 200       # longest phrase a considered row may hold
 
 
 class Failure(Exception):
@@ -447,12 +459,132 @@ def load(paths):
     if table.registry_date is None and not any(e[1] == 0 for e in table.errors):
         table.error(paths[0], 1, "no '#@registry-date YYYY-MM-DD' line")
     keys = check_table(table)
+    table.considered = check_considered(table, keys, considered_path(paths))
     if table.rows:
         check_effective_targets(table, paths[0])
     if not table.rows and not table.errors:
         table.error(paths[0], 1, "no rows")
     table.rows.sort(key=lambda r: r.code or 0)
     return table, keys
+
+
+# ------------------------------------------------------ phrases considered
+
+class Considered:
+    """A phrase a product sends on code that is deliberately not an alias;
+    resolves is what sipcode_from_phrase() must give for it (0 or another code)."""
+
+    def __init__(self, path, line, fields):
+        self.path, self.line = path, line
+        self.code_text, self.phrase = fields["code"], fields["phrase"]
+        self.sources = fields["source"].split()
+        self.resolves_text, self.reason = fields["resolves"], fields["reason"]
+        self.detail = fields["detail"]
+        self.code = self.resolves = None
+
+
+def considered_path(paths):
+    return os.path.join(os.path.dirname(paths[0]), CONSIDERED)
+
+
+def check_considered_row(table, row):
+    """Checks that need only the row itself; True when the row can take part
+    in the checks against the table."""
+    err = lambda msg: table.error(row.path, row.line, msg)
+    ok = True
+    if re.fullmatch(r"[1-6][0-9][0-9]", row.code_text):
+        row.code = int(row.code_text)
+    else:
+        err("code %r is not a three-digit number in 100..699" % row.code_text)
+        ok = False
+    if row.resolves_text == "0":
+        row.resolves = 0
+    elif re.fullmatch(r"[1-6][0-9][0-9]", row.resolves_text):
+        row.resolves = int(row.resolves_text)
+        if row.resolves == row.code:
+            err("resolves %d is the row's own code: a phrase that resolves to its code is "
+                "an alias, not a rejected phrase" % row.code)
+            ok = False
+    else:
+        err("resolves %r is neither 0 nor a code in 100..699" % row.resolves_text)
+        ok = False
+    phrase = row.phrase
+    if phrase == "" or phrase != phrase.strip() or normalise(phrase) == "":
+        err("phrase %r is empty, has no letter or digit, or has leading or trailing spaces"
+            % phrase)
+        ok = False
+    elif len(phrase) > CONSIDERED_MAX:
+        err("phrase is longer than %d characters" % CONSIDERED_MAX)
+        ok = False
+    if not row.sources:
+        err("source is empty: name the product that sends the phrase")
+    for token in row.sources:
+        if token not in table.sources:
+            err("source %r is declared by no '#@source' line" % token)
+    if row.reason not in REASONS:
+        err("reason %r is not one of %s" % (row.reason, ", ".join(REASONS)))
+    return ok
+
+
+def check_considered(table, keys, path):
+    """Reads the considered phrases and checks them against the phrase keys of
+    the registered table: none may resolve to the code it is rejected for,
+    each resolves as its row says, and an ambiguous one is seen on two codes.
+    Returns [(row, code the library gives)]."""
+    rows = []
+    if os.path.exists(path):
+        for number, fields in read_records(table, path, CONSIDERED_COLUMNS):
+            row = Considered(path, number, fields)
+            if check_considered_row(table, row):
+                rows.append(row)
+    limit = phrase_max(table, keys) if keys and table.rows else 0
+    seen, codes_of = {}, {}
+    for row in rows:
+        key = normalise(row.phrase)
+        codes_of.setdefault(key, set()).add(row.code)
+        first = seen.setdefault((row.code, key), row)
+        if first is not row:
+            table.error(row.path, row.line, "phrase %r on %d repeats %r at line %d once "
+                        "normalised" % (row.phrase, row.code, first.phrase, first.line))
+    out = []
+    for row in rows:
+        key = normalise(row.phrase)
+        owner = keys.get(key) if len(row.phrase) <= limit else None
+        registered = owner if owner is not None and not owner[1].local else None
+        if registered is not None and registered[0] == row.code:
+            if registered[2] == row.phrase:
+                table.error(row.path, row.line, "phrase %r is both a spelling of %d (%s) and "
+                            "rejected for it here" % (row.phrase, row.code,
+                                                      registered[1].where()))
+            else:
+                table.error(row.path, row.line, "phrase %r is rejected for %d but resolves to "
+                            "it anyway through %r (%s)" % (row.phrase, row.code,
+                                                           registered[2],
+                                                           registered[1].where()))
+            continue
+        gives = registered[0] if registered is not None else 0
+        if gives != row.resolves:
+            table.error(row.path, row.line, "phrase %r resolves to %d, not %d as the "
+                        "resolves column says" % (row.phrase, gives, row.resolves))
+        if row.reason == "ambiguous" and len(codes_of[key]) < 2:
+            table.error(row.path, row.line, "phrase %r is called ambiguous but no other row "
+                        "has it on another code" % row.phrase)
+        out.append((row, owner[0] if owner is not None else 0))
+    return out
+
+
+def emit_considered(considered, sources, registry_date):
+    """Every considered phrase and the code the library gives for it, for
+    tests/test_phrases.c; ends with a NULL row so that it is never empty."""
+    out = [banner(sources, "Phrases products send that are not aliases, and what "
+                  "sipcode_from_phrase() gives\n * for each; for tests/test_phrases.c.")
+           % registry_date,
+           "\nstatic const struct considered_phrase considered_phrases[] = {\n"]
+    for row, gives in considered:
+        out.append("    { %d, %s, %d, %d, %s },\n"
+                   % (row.line, c_string(row.phrase), row.code, gives, c_string(row.reason)))
+    out.append("    { 0, 0, 0, 0, 0 }\n};\n")
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- emitters
@@ -626,7 +758,8 @@ OUTPUTS = {"header": "include/sipcode_codes.h",
            "codes": "src/code_table.inc",
            "phrases": "src/phrase_hash.inc",
            "expected": "tests/expected.inc",
-           "meanings": "cli/meanings.inc"}
+           "meanings": "cli/meanings.inc",
+           "considered": "tests/considered.inc"}
 # A vendored copy may leave out the tests and the tool; the library's
 # outputs are always written.
 REQUIRED_DIRS = ("include", "src")
@@ -678,7 +811,7 @@ def write_outputs(outdir, texts):
 def generate(paths, outdir, gperf):
     table, keys = load(paths)
     if table.errors:
-        refuse(table.errors, paths)
+        refuse(table.errors, paths + [considered_path(paths)])
     missing = [d for d in REQUIRED_DIRS if not os.path.isdir(os.path.join(outdir, d))]
     if missing:
         raise Failure("%s has no %s/ directory: --outdir must name the top of a sipcode tree"
@@ -690,6 +823,8 @@ def generate(paths, outdir, gperf):
         "phrases": run_gperf(gperf, gperf_input(table, keys), sources, table.registry_date),
         "expected": emit_expected(table, sources),
         "meanings": emit_meanings(table, sources),
+        "considered": emit_considered(table.considered, sources + [CONSIDERED],
+                                      table.registry_date),
     }
     changed, skipped = write_outputs(outdir, {rel: texts[what] for what, rel in OUTPUTS.items()})
     return table, keys, changed, skipped

@@ -21,7 +21,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 GEN = os.path.join(ROOT, "gen", "sipcode_gen.py")
 CODES = os.path.join(ROOT, "codes.csv")
 GENERATED = ["include/sipcode_codes.h", "src/code_table.inc", "src/phrase_hash.inc",
-             "tests/expected.inc", "cli/meanings.inc"]
+             "tests/expected.inc", "cli/meanings.inc", "tests/considered.inc"]
 GPERF = os.environ.get("GPERF", "gperf")
 HAVE_GPERF = shutil.which(GPERF) is not None
 
@@ -247,6 +247,105 @@ class BrokenCsv(unittest.TestCase):
         self.assertIn("absent.csv:0: cannot read", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
         self.assertEqual(snapshot(), self.before)
+
+
+CONSIDERED_HEADER = "code,phrase,source,resolves,reason,detail"
+
+
+class BrokenConsidered(unittest.TestCase):
+    """phrases-considered.csv beside a copy of codes.csv, broken one way per
+    case: the message names that file and line, and nothing is written."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="sipcode-gen-considered-")
+        self.codes = os.path.join(self.tmp, "codes.csv")
+        shutil.copy(CODES, self.codes)
+        self.path = os.path.join(self.tmp, "phrases-considered.csv")
+        self.before = snapshot()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def refuse(self, rows, expected):
+        """rows follow a comment and the header, so rows[i] is on line i + 3;
+        expected is a list of (index into rows, text)."""
+        write_lines(self.path, ["# considered", CONSIDERED_HEADER] + rows)
+        result = run_gen(self.codes)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        for index, text in expected:
+            prefix = "%s:%d: " % (self.path, index + 3)
+            hits = [m for m in result.stderr.splitlines() if m.startswith(prefix) and text in m]
+            self.assertTrue(hits, "no message %r%s... in:\n%s" % (prefix, text, result.stderr))
+        self.assertIn("nothing was written", result.stderr)
+        self.assertEqual(snapshot(), self.before, "a generated file changed")
+        return result.stderr
+
+    def test_alias_that_is_also_rejected(self):
+        self.refuse(["404,Not here,kamailio,0,generic,"],
+                    [(0, "'Not here' is both a spelling of 404")])
+
+    def test_canonical_phrase_that_is_also_rejected(self):
+        self.refuse(["486,Busy Here,seed,0,generic,"],
+                    [(0, "'Busy Here' is both a spelling of 486")])
+
+    def test_rejected_phrase_that_resolves_anyway(self):
+        self.refuse(["404,NOT-HERE,kamailio,0,generic,"],
+                    [(0, "'NOT-HERE' is rejected for 404 but resolves to it anyway "
+                         "through 'Not here'")])
+
+    def test_resolves_column_must_agree(self):
+        self.refuse(["502,Service Unavailable,seed,0,wrong-code,",
+                     "502,Gateway Down,seed,503,generic,"],
+                    [(0, "'Service Unavailable' resolves to 503, not 0"),
+                     (1, "'Gateway Down' resolves to 0, not 503")])
+
+    def test_resolves_to_own_code(self):
+        self.refuse(["502,Gateway Down,seed,502,generic,"],
+                    [(0, "resolves 502 is the row's own code")])
+
+    def test_ambiguous_needs_a_second_code(self):
+        self.refuse(["403,Stale Date,kamailio,0,ambiguous,",
+                     "405,Not Allowed,kamailio,0,ambiguous,",
+                     "403,Not Allowed,kamailio,0,ambiguous,",
+                     "403,not allowed,opensips,0,ambiguous,"],
+                    [(0, "'Stale Date' is called ambiguous but no other row"),
+                     (3, "'not allowed' on 403 repeats 'Not Allowed' at line 5")])
+
+    def test_every_broken_row_is_reported(self):
+        stderr = self.refuse(["4O4,Gone Fishing,kamailio,0,generic,",
+                              "404,Gone Hiking,nobody,0,generic,",
+                              "404,Gone Sailing,kamailio,0,boring,",
+                              "404,Gone Skiing,kamailio,0,generic",
+                              "404, ,kamailio,0,generic,",
+                              "404,Gone Diving,,x,generic,"],
+                             [(0, "code '4O4' is not"), (1, "source 'nobody' is declared by no"),
+                              (2, "reason 'boring' is not one of"), (3, "5 columns, expected 6"),
+                              (4, "phrase ' ' is empty"), (5, "source is empty"),
+                              (5, "resolves 'x' is neither 0 nor a code")])
+        self.assertIn("7 problems; nothing was written", stderr)
+
+    def test_bad_header(self):
+        write_lines(self.path, ["code,phrase,source,reason"])
+        result = run_gen(self.codes)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("%s:1: header must be %s" % (self.path, CONSIDERED_HEADER), result.stderr)
+        self.assertEqual(snapshot(), self.before)
+
+    @unittest.skipUnless(HAVE_GPERF, "gperf not installed")
+    def test_good_rows_reach_the_test_data(self):
+        out = os.path.join(self.tmp, "out")
+        for sub in ("include", "src", "tests"):
+            os.makedirs(os.path.join(out, sub))
+        write_lines(self.path, ["# considered", CONSIDERED_HEADER,
+                                "502,Service Unavailable,seed,503,wrong-code,the seed's mistake",
+                                "182,\"Queued, id=%d\",avaya,0,data,"])
+        result = run_gen("--outdir", out, self.codes)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(out, "tests", "considered.inc")) as f:
+            text = f.read()
+        self.assertIn('{ 3, "Service Unavailable", 502, 503, "wrong-code" },', text)
+        self.assertIn('{ 4, "Queued, id=%d", 182, 0, "data" },', text)
 
 
 class RegenerateChecks:
