@@ -66,7 +66,7 @@ DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # read from beside the first CSV when it is there.
 CONSIDERED = "phrases-considered.csv"
 CONSIDERED_COLUMNS = ["code", "phrase", "source", "resolves", "reason", "detail"]
-REASONS = ("ambiguous", "data", "generic", "wrong-code", "too-long")
+REASONS = ("ambiguous", "data", "generic", "wrong-code", "too-long", "unregistered")
 CONSIDERED_MAX = 200       # longest phrase a considered row may hold
 
 

@@ -305,12 +305,12 @@ class BrokenConsidered(unittest.TestCase):
                     [(0, "resolves 502 is the row's own code")])
 
     def test_ambiguous_needs_a_second_code(self):
-        self.refuse(["403,Stale Date,kamailio,0,ambiguous,",
-                     "405,Not Allowed,kamailio,0,ambiguous,",
-                     "403,Not Allowed,kamailio,0,ambiguous,",
-                     "403,not allowed,opensips,0,ambiguous,"],
-                    [(0, "'Stale Date' is called ambiguous but no other row"),
-                     (3, "'not allowed' on 403 repeats 'Not Allowed' at line 5")])
+        self.refuse(["403,Gone Fishing,kamailio,0,ambiguous,",
+                     "405,Out Sailing,kamailio,0,ambiguous,",
+                     "403,Out Sailing,kamailio,0,ambiguous,",
+                     "403,out-sailing,opensips,0,ambiguous,"],
+                    [(0, "'Gone Fishing' is called ambiguous but no other row"),
+                     (3, "'out-sailing' on 403 repeats 'Out Sailing' at line 5")])
 
     def test_every_broken_row_is_reported(self):
         stderr = self.refuse(["4O4,Gone Fishing,kamailio,0,generic,",
