@@ -9,7 +9,7 @@
 #define SIPCODE_REGISTRY_DATE "2026-08-17"
 /* Longest query sipcode_from_phrase() reads: twice the longest known
  * spelling, rounded up to 16. Longer queries get 0 without being read. */
-#define SIPCODE_PHRASE_MAX 96
+#define SIPCODE_PHRASE_MAX 112
 /* Rows in the table, and how many of them a project added itself
  * (status local, from files after codes.csv). */
 #define SIPCODE_COUNT 77

@@ -468,7 +468,8 @@ class Changes(unittest.TestCase):
 
     def test_spelling_moved_to_another_code(self):
         lines = codes_lines()
-        set_field(lines, "486,", 7, "")
+        aliases = next(csv.reader([lines[line_of(lines, "486,") - 1]]))[7].split(" | ")
+        set_field(lines, "486,", 7, " | ".join(a for a in aliases if not a.startswith("Busy [")))
         set_field(lines, "600,", 7, "Busy [seed]")
         self.assertEqual(self.changes(lines), ["~ spelling 'Busy' 486 -> 600"])
 
