@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "phrase_kind.h"
 #include "scan.h"
 
 #define TOOL "sipcode"
@@ -323,7 +324,8 @@ static void print_scan_text(const struct scan *sc)
         for (i = 0; i < c->nphrases; i++) {
             printf("\t%llu\t\"", c->phrases[i].count);
             put_escaped(stdout, c->phrases[i].text, c->phrases[i].len);
-            printf("\"\t%s\n", c->phrases[i].known ? "known spelling" : "not a known spelling");
+            printf("\"\t%s\n", phrase_kind_text(phrase_kind(code, c->phrases[i].text,
+                                                           c->phrases[i].len)));
         }
         if (c->overflow)
             printf("\t%llu\t(other phrases)\tnot remembered: over %d distinct phrases\n",

@@ -171,6 +171,10 @@ else
     expect "scan read error" 1 "^0 status lines" "^sipcode: /proc/self/mem: " -- scan /proc/self/mem
 fi
 expect "scan some files unreadable" 1 "^2 status lines" "absent: No such file" -- scan "$T/crlf" "$T/absent" "$T/crlf"
+printf 'SIP/2.0 182 Queued, avaya-cm-data=0001001000200010\r\nSIP/2.0 404 Not here\r\nSIP/2.0 404 Gone fishing\r\n' >"$T/extra"
+expect "scan: a known phrase with extra text" 0 "^${TAB}1${TAB}\"Queued, avaya-cm-data=0001001000200010\"${TAB}a known phrase with extra text\$" "" -- scan "$T/extra"
+expect "scan: a known spelling" 0 "^${TAB}1${TAB}\"Not here\"${TAB}known spelling\$" "" -- scan "$T/extra"
+expect "scan: not a known spelling" 0 "^${TAB}1${TAB}\"Gone fishing\"${TAB}not a known spelling\$" "" -- scan "$T/extra"
 expect "scan unknown option" 2 "" 'unknown option "--bogus"' -- scan --bogus "$T/crlf"
 
 # A status line across the tool's 64 KiB read boundary, one at the parser's
