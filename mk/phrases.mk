@@ -13,10 +13,10 @@ $(B)/test_phrases: $(B)/obj/test_phrases.o $(B)/obj/phrase_kind.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/test_phrases.o $(B)/obj/phrase_kind.o $(LIB) \
 		$(CUNIT_LIBS) $(LDLIBS)
 
-check: check-phrases
+check-lib: check-phrases
 build-checks: $(B)/test_phrases
 
-check-phrases: $(B)/test_phrases
+check-phrases: $(B)/test_phrases ## phrases-considered.csv against the library, and scan's phrase kinds
 	$(B)/test_phrases
 
 # The tool's judgement of a phrase seen by scan: known, known with extra
