@@ -31,7 +31,8 @@ B = build
 LIB = $(B)/libsipcode.a
 TOOL = $(B)/sipcode
 TESTS = $(B)/test_sipcode
-HEADERS = include/sipcode.h include/sipcode_codes.h include/sipcode_warn.h
+HEADERS = include/sipcode.h include/sipcode_codes.h include/sipcode_warn.h \
+    include/sipcode_outcome.h
 
 .DELETE_ON_ERROR:
 .PHONY: all check regen install uninstall clean build-checks build-checks-without-cunit \
@@ -123,7 +124,7 @@ clean: ## remove the build folder (build/, or B=)
 	rm -rf $(B)
 
 include mk/q850.mk
-include mk/reason.mk mk/warn.mk
+include mk/reason.mk mk/warn.mk mk/outcome.mk
 include mk/vendor.mk mk/install.mk mk/embed.mk
 include mk/bench.mk
 include mk/fuzz.mk

@@ -15,6 +15,7 @@
 
 #include "sipcode_codes.h" /* generated: SIPCODE_<NAME>, SIPCODE_PHRASE_MAX, ... */
 #include "sipcode_warn.h"  /* generated: SIPCODE_WARN_<NAME>, SIPCODE_WARN_COUNT, ... */
+#include "sipcode_outcome.h" /* generated: enum sipcode_outcome, SIPCODE_METRIC_... */
 
 /* Marks the functions libsipcode.so exports: the Makefile compiles the
  * library with hidden visibility, so nothing else leaves it. A project that
@@ -347,6 +348,35 @@ enum sipcode_q850_agreement {
                                   * RFC 3398 maps failures only */
 };
 enum sipcode_q850_agreement sipcode_q850_agreement(int code, int cause);
+
+/* ------------------------------------------- Outcomes and RFC 6076 metrics
+ * What the final response of an attempt means for those who count calls,
+ * from outcomes.csv: the outcome group of a session attempt (an initial
+ * INVITE with its retries after a 401 or 407 challenge; the final response
+ * of its last INVITE transaction decides), and the role of a final code in
+ * the code lists of RFC 6076 section 4. The groups and the lists are data:
+ * enum sipcode_outcome and the SIPCODE_METRIC_ bits are generated
+ * (sipcode_outcome.h). In both calls, code 0 stands for "no final response"
+ * (Timer B, 64*T1, fired, or the capture ended first). */
+
+/* Flags of sipcode_outcome(). Other bits are ignored. */
+#define SIPCODE_OUTCOME_CANCEL_SENT 0x01u /* the caller sent a CANCEL for the attempt */
+
+/* The group of an attempt that ended with final code (200..699, or 0 for no
+ * final response), e.g. SIPCODE_OUTCOME_BUSY for 486 and 600,
+ * SIPCODE_OUTCOME_CANCELLED for 487 with SIPCODE_OUTCOME_CANCEL_SENT (without
+ * it, another failure); SIPCODE_OUTCOME_NONE for 1xx and any other int. */
+enum sipcode_outcome sipcode_outcome(int code, unsigned flags);
+
+/* The group's name as outcomes.csv spells it ("busy", "challenged-abandoned");
+ * NULL for SIPCODE_OUTCOME_NONE and any other value. */
+const char *sipcode_outcome_name(enum sipcode_outcome outcome);
+
+/* The SIPCODE_METRIC_<METRIC>_NUMERATOR and _EXCLUDED bits of an attempt that
+ * ended with code (0: no final response), 0 for any int outside 100..699.
+ * A metric is numerator / (attempts - attempts with its _EXCLUDED bit): SER,
+ * SEER and ISA over INVITE session attempts, IRA over initial REGISTERs. */
+unsigned sipcode_metric_roles(int code);
 
 /* Version. The macros describe the header a program was compiled with;
  * sipcode_version() the library it is linked with, so that a program can
