@@ -43,8 +43,10 @@ STANDINGS = {"current": "SIPCODE_STANDING_CURRENT",
             "local": "SIPCODE_STANDING_LOCAL"}
 
 # Constant names that the hand-written header already uses, so a row may not
-# take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on).
-RESERVED_NAME_PREFIXES = ("CLASS_", "STANDING_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_")
+# take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on); the
+# Warning, outcome and Reason tables generate or use their own prefixes.
+RESERVED_NAME_PREFIXES = ("CLASS_", "STANDING_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_",
+                          "Q850_", "REASON_", "WARN_", "OUTCOME_", "METRIC_")
 RESERVED_NAMES = ("H", "CODES_H", "VERSION", "VERSION_MAJOR", "VERSION_MINOR",
                   "VERSION_PATCH", "VERSION_NUMBER", "PHRASE_MAX", "REGISTRY_DATE", "COUNT",
                   "LOCAL_COUNT")

@@ -237,6 +237,24 @@ SIPCODE_API int sipcode_to_q850(int code);
  * NULL for a value Q.850 does not define and for any int outside 1..127. */
 SIPCODE_API const char *sipcode_q850_name(int cause);
 
+/* Whether a failure response's status code and the Q.850 cause of its Reason
+ * header agree with RFC 3398. They agree when either direction of the RFC's
+ * mapping joins them: sipcode_to_q850(code) == cause, or
+ * sipcode_from_q850(cause, flags) == code under some flags (so 603 with 21
+ * agrees: 21 from the user gives 603); and in the three cases the RFC's text
+ * gives beside its tables: 487 with 16 (16 is released with a CANCEL, which
+ * a 487 answers), and 488 or 606 with 65 (section 8.2.6.1 takes the cause
+ * from the Warning header, 65 when it concerns bearer capability). They
+ * disagree otherwise, e.g. 486 with 16: 486 maps to 17 and 16 to no status.
+ * The RFC's defaults count as its answer (500 with cause 10 agrees). */
+enum sipcode_q850_agreement {
+    SIPCODE_Q850_AGREE = 0,
+    SIPCODE_Q850_DISAGREE = 1,
+    SIPCODE_Q850_NOT_COVERED = 2 /* code outside 400..699 or cause outside 1..127:
+                                  * RFC 3398 maps failures only */
+};
+enum sipcode_q850_agreement sipcode_q850_agreement(int code, int cause);
+
 /* ---------------------------------------------------------- Reason header
  * RFC 3326, with RFC 9366 (several values, the same protocol allowed more
  * than once) and RFC 8606 (the ISUP cause location):
@@ -252,13 +270,14 @@ SIPCODE_API const char *sipcode_q850_name(int cause);
 #define SIPCODE_REASON_MAX 4096
 
 enum sipcode_reason_protocol {
-    SIPCODE_REASON_OTHER = 0, /* any other token: read protocol/protocol_len */
+    SIPCODE_REASON_OTHER = 0, /* any other token: read protocol_text */
     SIPCODE_REASON_SIP = 1,   /* cause is a SIP status code, 100..699 */
     SIPCODE_REASON_Q850 = 2   /* cause is an ITU-T Q.850 cause value, 1..127 */
 };
 
 /* One reason-value. Every pointer points into the parsed input and is not
- * NUL-terminated; an absent part is NULL with length 0. */
+ * NUL-terminated; an absent part is NULL with length 0 (an empty text=""
+ * is present: not NULL, length 0). */
 struct sipcode_reason {
     enum sipcode_reason_protocol protocol;
     const char *protocol_text; /* the token as sent ("SIP", "q.850", "preemption") */
@@ -330,24 +349,6 @@ size_t sipcode_reason_unescape(char *buf, size_t size, const char *text, size_t 
  * for 300, "Miscellaneous warning" for 399); NULL for any int that is not a
  * code of the registry. */
 const char *sipcode_warning_text(int code);
-
-/* Whether a failure response's status code and the Q.850 cause of its Reason
- * header agree with RFC 3398. They agree when either direction of the RFC's
- * mapping joins them: sipcode_to_q850(code) == cause, or
- * sipcode_from_q850(cause, flags) == code under some flags (so 603 with 21
- * agrees: 21 from the user gives 603); and in the three cases the RFC's text
- * gives beside its tables: 487 with 16 (16 is released with a CANCEL, which
- * a 487 answers), and 488 or 606 with 65 (section 8.2.6.1 takes the cause
- * from the Warning header, 65 when it concerns bearer capability). They
- * disagree otherwise, e.g. 486 with 16: 486 maps to 17 and 16 to no status.
- * The RFC's defaults count as its answer (500 with cause 10 agrees). */
-enum sipcode_q850_agreement {
-    SIPCODE_Q850_AGREE = 0,
-    SIPCODE_Q850_DISAGREE = 1,
-    SIPCODE_Q850_NOT_COVERED = 2 /* code outside 400..699 or cause outside 1..127:
-                                  * RFC 3398 maps failures only */
-};
-enum sipcode_q850_agreement sipcode_q850_agreement(int code, int cause);
 
 /* ------------------------------------------- Outcomes and RFC 6076 metrics
  * What the final response of an attempt means for those who count calls,
