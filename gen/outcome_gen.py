@@ -309,20 +309,10 @@ def main(argv):
     parser.add_argument("--outdir", default=os.path.join(os.path.dirname(__file__), ".."),
                         help="tree that holds include/, src/ and tests/ (default: this checkout)")
     args = parser.parse_args(argv)
-    try:
-        rows, changed = generate(args.csv, args.codes, args.outdir)
-    except common.Failure as e:
-        sys.stderr.write("%s\n" % e)
-        return 1
-    except OSError as e:
-        sys.stderr.write("outcome_gen: %s\n" % e)
-        return 1
-    print("outcome_gen: %d groups, %d metric lists; %s"
-          % (len({r.name for r in rows if r.kind == "group"}),
-             sum(r.kind == "metric" for r in rows),
-             "updated " + ", ".join(changed) if changed else "no file changed"))
-    return 0
-
+    return common.run("outcome_gen", lambda: generate(args.csv, args.codes, args.outdir),
+                      lambda rows: "%d groups, %d metric lists" % (
+                          len({r.name for r in rows if r.kind == "group"}),
+                          sum(r.kind == "metric" for r in rows)))
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

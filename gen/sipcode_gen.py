@@ -677,6 +677,23 @@ def write_outputs(outdir, texts):
     return changed, skipped
 
 
+def run(name, generate, summary):
+    """The end of a table generator's main(): generate() returns (result,
+    changed files); problems go to stderr as FILE:LINE lines, and the
+    summary of the result to stdout. Returns the exit status."""
+    try:
+        result, changed = generate()
+    except Failure as e:
+        sys.stderr.write("%s\n" % e)
+        return 1
+    except OSError as e:
+        sys.stderr.write("%s: %s\n" % (name, e))
+        return 1
+    print("%s: %s; %s" % (name, summary(result),
+                          "updated " + ", ".join(changed) if changed else "no file changed"))
+    return 0
+
+
 def generate(paths, outdir, gperf):
     table, keys = load(paths)
     if table.errors:

@@ -147,18 +147,8 @@ def main(argv):
     parser.add_argument("--outdir", default=os.path.join(os.path.dirname(__file__), ".."),
                         help="tree that holds include/, src/ and tests/ (default: this checkout)")
     args = parser.parse_args(argv)
-    try:
-        rows, changed = generate(args.csv, args.outdir)
-    except common.Failure as e:
-        sys.stderr.write("%s\n" % e)
-        return 1
-    except OSError as e:
-        sys.stderr.write("warn_gen: %s\n" % e)
-        return 1
-    print("warn_gen: %d warning codes; %s" % (len(rows), "updated " + ", ".join(changed)
-                                                if changed else "no file changed"))
-    return 0
-
+    return common.run("warn_gen", lambda: generate(args.csv, args.outdir),
+                      lambda rows: "%d warning codes" % len(rows))
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

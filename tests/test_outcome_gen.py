@@ -12,9 +12,7 @@ file as it was; the good one regenerates exactly the committed files.
 
 import csv
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -115,35 +113,8 @@ class TheData(unittest.TestCase):
                                    "IRA": "REGISTER"})
 
 
-class BrokenCsv(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="sipcode-outcome-test-")
-        self.path = os.path.join(self.tmp, "outcomes.csv")
-        self.lines = lines_of(OUTCOMES)
-        self.before = common.snapshot(COMMITTED)
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
-
-    def replace(self, prefix, new):
-        n = common.line_of(self.lines, prefix)
-        self.lines[n - 1] = new
-        return n
-
-    def refuse(self, expected):
-        with open(self.path, "w") as f:
-            f.write("\n".join(self.lines))
-        result = common.run_gen(self.path, CODES, gen=GEN)
-        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
-        self.assertNotIn("Traceback", result.stderr)
-        for line, text in expected:
-            prefix = "%s:%d: " % (self.path, line)
-            self.assertTrue([m for m in result.stderr.splitlines()
-                             if m.startswith(prefix) and text in m],
-                            "no message %r%s... in:\n%s" % (prefix, text, result.stderr))
-        self.assertIn("nothing was written", result.stderr)
-        self.assertEqual(common.snapshot(COMMITTED), self.before, "a generated file changed")
-        return result.stderr
+class BrokenCsv(common.RefuseChecks, unittest.TestCase):
+    GEN, SOURCE, EXTRA, COMMITTED = GEN, OUTCOMES, [CODES], COMMITTED
 
     def test_overlap(self):
         busy = common.line_of(self.lines, "group,busy,")
