@@ -3,7 +3,8 @@
 # CI steps of the Reason parser, the Warning codes, the outcome groups and
 # the RFC 3398 agreement check, run by .ci/run after its own steps (which run
 # their CUnit and Python tests in make check, fuzz the Reason parser with
-# every harness, and check that make regen leaves no diff).
+# every harness, run the suites under valgrind and the sanitizers, and check
+# that make regen leaves no diff).
 # Needs what .ci/run installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,10 +53,4 @@ g++ -std=c++11 -Wall -Wextra -Werror -Iinclude build/reason-cxx.cc build/libsipc
     -o build/reason-cxx
 build/reason-cxx
 
-step "reason: the CUnit runners under valgrind"
-for t in test_reason test_warn test_outcome; do
-    valgrind -q --error-exitcode=99 --leak-check=full build/$t >build/$t-valgrind.log \
-        || { cat build/$t-valgrind.log; exit 1; }
-    tail -n 1 build/$t-valgrind.log
-done
 echo "reason: ci steps passed"

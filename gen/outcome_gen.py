@@ -189,8 +189,7 @@ def layout(rows):
 
 def emit_header(rows, sources):
     groups, number, metrics, bits = layout(rows)
-    out = [common.banner(sources, "SPDX-License-Identifier: MIT\n"
-                         " * Outcome groups and RFC 6076 metric roles, one constant per row.",
+    out = [common.banner(sources, "Outcome groups and RFC 6076 metric roles, one constant per row.",
                          generator="gen/outcome_gen.py", facts=FACTS),
            "#ifndef SIPCODE_OUTCOME_H\n#define SIPCODE_OUTCOME_H\n\n",
            "/* The outcome of a session attempt: sipcode_outcome(). */\n"
@@ -235,8 +234,8 @@ def emit_table(rows, sources):
         at += len(name) + 1
     conditions = [(CONDITIONS[r.role], k, number[r.name]) for r in rows
                   if r.kind == "group" and r.role for k in sorted(r.keys)]
-    out = [common.banner(sources, "SPDX-License-Identifier: MIT\n"
-                         " * Final code -> outcome group and RFC 6076 metric roles: dense arrays\n"
+    out = [common.banner(sources,
+                         "Final code -> outcome group and RFC 6076 metric roles: dense arrays\n"
                          " * over 100..699, with timeout apart. Included by src/outcome.c only.",
                          generator="gen/outcome_gen.py", facts=FACTS),
            "\n/* The group of each code, 0 for 1xx. */\n",
@@ -271,18 +270,19 @@ def emit_expected(rows, sources):
     """Each (code or timeout, flags) a row claims, with the row's line, so that
     tests/test_outcome.c checks the lookups row by row."""
     groups, number, metrics, bits = layout(rows)
-    out = [common.banner(sources, "SPDX-License-Identifier: MIT\n"
-                         " * Expected answers for tests/test_outcome.c: what each row of\n"
+    out = [common.banner(sources, "Expected answers for tests/test_outcome.c: what each row of\n"
                          " * outcomes.csv claims (code 0: timeout).",
                          generator="gen/outcome_gen.py", facts=FACTS),
-           "\n/* code, flags, outcome, line */\nstatic const struct outcome_row expected_outcomes[] = {\n"]
+           "\n/* code, flags, outcome, line */\n"
+           "static const struct outcome_row expected_outcomes[] = {\n"]
     for r in rows:
         if r.kind == "group":
             flag = CONDITIONS.get(r.role, "0")
             for k in sorted(r.keys):
                 out.append("    { %d, %s, SIPCODE_OUTCOME_%s, %d },\n"
                            % (k, flag, constant(r.name), r.line))
-    out.append("};\n\n/* code, metric bit, line */\nstatic const struct metric_row expected_metrics[] = {\n")
+    out.append("};\n\n/* code, metric bit, line */\n"
+               "static const struct metric_row expected_metrics[] = {\n")
     for r in metrics:
         for k in sorted(r.keys):
             out.append("    { %d, SIPCODE_METRIC_%s_%s, %d },\n"

@@ -76,8 +76,7 @@ def load(path):
 
 
 def emit_header(rows, date, sources):
-    out = [common.banner(sources, "SPDX-License-Identifier: MIT\n"
-                         " * Named constants, one per Warning code of the IANA registry.",
+    out = [common.banner(sources, "Named constants, one per Warning code of the IANA registry.",
                          generator="gen/warn_gen.py",
                          facts="Checked against the IANA SIP Warning Codes registry of %s." % date),
            "#ifndef SIPCODE_WARN_H\n#define SIPCODE_WARN_H\n\n",
@@ -101,10 +100,10 @@ def emit_table(rows, date, sources):
     if at > 65535:
         raise common.Failure("%s: text pool of %d bytes does not fit 16-bit offsets"
                              % (sources[0], at))
-    out = [common.banner(sources, "SPDX-License-Identifier: MIT\n"
-                         " * Warning code -> text: a dense array of offsets over %d..%d into one\n"
-                         " * pool, 0 for a code not in the registry. Included by src/warning.c only."
-                         % (FIRST, LAST), generator="gen/warn_gen.py",
+    what = ("Warning code -> text: a dense array of offsets over %d..%d into one\n"
+            " * pool, 0 for a code not in the registry. Included by src/warning.c only."
+            % (FIRST, LAST))
+    out = [common.banner(sources, what, generator="gen/warn_gen.py",
                          facts="Checked against the IANA SIP Warning Codes registry of %s." % date),
            "\nstatic const char sipcode_warn_pool[%d] =\n" % at, "".join(pool), ";\n\n",
            "static const unsigned short sipcode_warn_at[%d] = {\n" % (LAST - FIRST + 1)]
@@ -117,8 +116,8 @@ def emit_table(rows, date, sources):
 
 
 def emit_expected(rows, date, sources):
-    out = [common.banner(sources, "SPDX-License-Identifier: MIT\n"
-                         " * Expected answers for tests/test_warn.c: the rows of warn-codes.csv.",
+    out = [common.banner(sources,
+                         "Expected answers for tests/test_warn.c: the rows of warn-codes.csv.",
                          generator="gen/warn_gen.py",
                          facts="Checked against the IANA SIP Warning Codes registry of %s." % date),
            "\n/* code, text, line in warn-codes.csv */\n"

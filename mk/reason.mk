@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # The Reason header parser (src/reason.c) and the RFC 3398 agreement check
-# (src/q850_agree.c) join the library; their CUnit runner joins check.
+# (src/q850_agree.c) join the library; their CUnit runner joins check-lib
+# (Makefile).
 #   make check-reason   build/test_reason
 
 .PHONY: check-reason
@@ -19,8 +20,7 @@ $(B)/obj/test_reason.o: tests/test_reason.c tests/check.h tests/q850_expected.in
 $(B)/test_reason: $(B)/obj/test_reason.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/test_reason.o $(LIB) $(CUNIT_LIBS) $(LDLIBS)
 
-check: check-reason
 build-checks: $(B)/test_reason
 
-check-reason: $(B)/test_reason
+check-reason: $(B)/test_reason ## the Reason parser and RFC 3398 agreement suite
 	$(B)/test_reason
