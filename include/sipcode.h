@@ -253,7 +253,7 @@ enum sipcode_q850_agreement {
     SIPCODE_Q850_NOT_COVERED = 2 /* code outside 400..699 or cause outside 1..127:
                                   * RFC 3398 maps failures only */
 };
-enum sipcode_q850_agreement sipcode_q850_agreement(int code, int cause);
+SIPCODE_API enum sipcode_q850_agreement sipcode_q850_agreement(int code, int cause);
 
 /* ---------------------------------------------------------- Reason header
  * RFC 3326, with RFC 9366 (several values, the same protocol allowed more
@@ -312,8 +312,8 @@ struct sipcode_reason {
  * comes with Q.850; the escapes allowed inside text (an escaped control
  * byte is refused, though, like any control byte but tab: it would hide a
  * NUL in the text). Bytes 0x80-0xFF are taken inside quoted strings only. */
-int sipcode_parse_reason(const char *s, size_t len, struct sipcode_reason *out, size_t max,
-                         size_t *count);
+SIPCODE_API int sipcode_parse_reason(const char *s, size_t len, struct sipcode_reason *out,
+                                     size_t max, size_t *count);
 
 /* One parameter of a reason-value. value is NULL for a parameter with no
  * '='; for a quoted value it holds what is between the quotes, and quoted is 1. */
@@ -329,15 +329,15 @@ struct sipcode_reason_param {
  * cause, text and location included, in the order sent. Start with *pos = 0;
  * returns 1 and fills *out while there is one, then 0 (also for NULL
  * arguments). */
-int sipcode_reason_param_next(const struct sipcode_reason *r, size_t *pos,
-                              struct sipcode_reason_param *out);
+SIPCODE_API int sipcode_reason_param_next(const struct sipcode_reason *r, size_t *pos,
+                                          struct sipcode_reason_param *out);
 
 /* Copies the len bytes of a quoted string's inside (text) into buf with its
  * escapes undone (backslash + byte gives the byte) and folded line breaks
  * (CR, LF) dropped, under snprintf's contract: returns the length the result
  * needs, writes at most size bytes, NUL-terminates when size > 0. A NULL buf
  * or text writes nothing (text NULL gives 0). */
-size_t sipcode_reason_unescape(char *buf, size_t size, const char *text, size_t len);
+SIPCODE_API size_t sipcode_reason_unescape(char *buf, size_t size, const char *text, size_t len);
 
 /* ---------------------------------------------------------- Warning codes
  * RFC 3261 section 20.43: Warning = "Warning" HCOLON warning-value
@@ -348,7 +348,7 @@ size_t sipcode_reason_unescape(char *buf, size_t size, const char *text, size_t 
 /* The registry's text of a Warning code ("Incompatible network protocol"
  * for 300, "Miscellaneous warning" for 399); NULL for any int that is not a
  * code of the registry. */
-const char *sipcode_warning_text(int code);
+SIPCODE_API const char *sipcode_warning_text(int code);
 
 /* ------------------------------------------- Outcomes and RFC 6076 metrics
  * What the final response of an attempt means for those who count calls,
@@ -367,17 +367,17 @@ const char *sipcode_warning_text(int code);
  * final response), e.g. SIPCODE_OUTCOME_BUSY for 486 and 600,
  * SIPCODE_OUTCOME_CANCELLED for 487 with SIPCODE_OUTCOME_CANCEL_SENT (without
  * it, another failure); SIPCODE_OUTCOME_NONE for 1xx and any other int. */
-enum sipcode_outcome sipcode_outcome(int code, unsigned flags);
+SIPCODE_API enum sipcode_outcome sipcode_outcome(int code, unsigned flags);
 
 /* The group's name as outcomes.csv spells it ("busy", "challenged-abandoned");
  * NULL for SIPCODE_OUTCOME_NONE and any other value. */
-const char *sipcode_outcome_name(enum sipcode_outcome outcome);
+SIPCODE_API const char *sipcode_outcome_name(enum sipcode_outcome outcome);
 
 /* The SIPCODE_METRIC_<METRIC>_NUMERATOR and _EXCLUDED bits of an attempt that
  * ended with code (0: no final response), 0 for any int outside 100..699.
  * A metric is numerator / (attempts - attempts with its _EXCLUDED bit): SER,
  * SEER and ISA over INVITE session attempts, IRA over initial REGISTERs. */
-unsigned sipcode_metric_roles(int code);
+SIPCODE_API unsigned sipcode_metric_roles(int code);
 
 /* Version. The macros describe the header a program was compiled with;
  * sipcode_version() the library it is linked with, so that a program can

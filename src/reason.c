@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* The bytes still to read. */
-struct cursor {
+struct reason_cursor {
     const unsigned char *s;
     size_t at, end;
 };
@@ -36,7 +36,7 @@ static int is_control(unsigned char c)
 
 /* Length of a line fold (CRLF or LF, then a space or tab) at byte i, 0
  * when there is none. */
-static size_t fold_at(const struct cursor *c, size_t i)
+static size_t fold_at(const struct reason_cursor *c, size_t i)
 {
     size_t n = i < c->end && c->s[i] == '\r' ? 1 : 0;
 
@@ -47,7 +47,7 @@ static size_t fold_at(const struct cursor *c, size_t i)
 }
 
 /* SWS: spaces, tabs and folded line breaks. */
-static void skip_sws(struct cursor *c)
+static void skip_sws(struct reason_cursor *c)
 {
     for (;;) {
         if (c->at < c->end && is_wsp(c->s[c->at]))
@@ -59,7 +59,7 @@ static void skip_sws(struct cursor *c)
     }
 }
 
-static size_t token_len(const struct cursor *c)
+static size_t token_len(const struct reason_cursor *c)
 {
     size_t i = c->at;
 
@@ -70,7 +70,7 @@ static size_t token_len(const struct cursor *c)
 
 /* The error for the byte at the cursor where something else was expected:
  * a control byte is one whatever was expected. */
-static int unexpected(const struct cursor *c, int err)
+static int unexpected(const struct reason_cursor *c, int err)
 {
     return c->at < c->end && is_control(c->s[c->at]) ? SIPCODE_E_REASON_CONTROL : err;
 }
@@ -78,7 +78,7 @@ static int unexpected(const struct cursor *c, int err)
 /* A quoted string starting at the opening quote under the cursor; sets
  * *inside and *n to what is between the quotes and moves past the closing
  * one. */
-static int scan_quoted(struct cursor *c, const unsigned char **inside, size_t *n)
+static int scan_quoted(struct reason_cursor *c, const unsigned char **inside, size_t *n)
 {
     size_t i = c->at + 1;
 
@@ -133,7 +133,7 @@ static int no_value(const struct sipcode_reason_param *p)
 
 /* One parameter after its ';' (and the SWS after it): name, then optional
  * EQUAL and a token, host-ish or quoted value. */
-static int scan_param(struct cursor *c, struct sipcode_reason_param *p)
+static int scan_param(struct reason_cursor *c, struct sipcode_reason_param *p)
 {
     size_t n = token_len(c);
 
@@ -254,7 +254,7 @@ static int known_param(struct sipcode_reason *r, const struct sipcode_reason_par
 }
 
 /* One reason-value from the cursor up to the ',' that ends it or the end. */
-static int parse_value(struct cursor *c, struct sipcode_reason *r)
+static int parse_value(struct reason_cursor *c, struct sipcode_reason *r)
 {
     size_t n;
     const unsigned char *last_end;
@@ -302,9 +302,9 @@ static int parse_value(struct cursor *c, struct sipcode_reason *r)
 
 /* Steps over an optional "Reason" HCOLON, so that a whole header line can
  * be given; "Reason" alone would be a protocol token, so the colon decides. */
-static void skip_header_name(struct cursor *c)
+static void skip_header_name(struct reason_cursor *c)
 {
-    struct cursor name = *c;
+    struct reason_cursor name = *c;
     size_t n = token_len(&name);
 
     if (!is_word((const char *)name.s + name.at, n, "reason"))
@@ -316,10 +316,10 @@ static void skip_header_name(struct cursor *c)
         c->at = name.at + 1;
 }
 
-static int parse(const unsigned char *s, size_t len, struct sipcode_reason *out, size_t max,
-                 size_t *count)
+static int parse_values(const unsigned char *s, size_t len, struct sipcode_reason *out, size_t max,
+                        size_t *count)
 {
-    struct cursor c = { s, 0, len };
+    struct reason_cursor c = { s, 0, len };
     size_t values = 0;
 
     /* One line ending: CRLF, LF, or the CR a caller that split on LF left. */
@@ -362,7 +362,7 @@ int sipcode_parse_reason(const char *s, size_t len, struct sipcode_reason *out, 
      * refused before a byte is read. */
     if (len > SIPCODE_REASON_MAX + 2)
         return SIPCODE_E_REASON_TOO_LONG;
-    err = parse((const unsigned char *)s, len, out, max, &values);
+    err = parse_values((const unsigned char *)s, len, out, max, &values);
     if (err) {
         if (out)
             memset(out, 0, (values < max ? values : max) * sizeof *out);
@@ -376,7 +376,7 @@ int sipcode_parse_reason(const char *s, size_t len, struct sipcode_reason *out, 
 int sipcode_reason_param_next(const struct sipcode_reason *r, size_t *pos,
                               struct sipcode_reason_param *out)
 {
-    struct cursor c;
+    struct reason_cursor c;
 
     if (r == NULL || pos == NULL || out == NULL || r->params == NULL || *pos >= r->params_len)
         return 0;
