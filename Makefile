@@ -31,7 +31,8 @@ B = build
 LIB = $(B)/libsipcode.a
 TOOL = $(B)/sipcode
 TESTS = $(B)/test_sipcode
-HEADERS = include/sipcode.h include/sipcode_codes.h
+HEADERS = include/sipcode.h include/sipcode_codes.h include/sipcode_warn.h \
+    include/sipcode_outcome.h
 
 .DELETE_ON_ERROR:
 .PHONY: all check regen install uninstall clean build-checks build-checks-without-cunit \
@@ -88,9 +89,10 @@ build-checks-without-cunit: all ## the same, less the CUnit runners
 # Python 3 (with gperf, the generator tests that regenerate run too).
 check: check-lib check-cli check-gen ## the library's suites, the tool's tests, the generators' tests
 
-check-lib: $(TESTS) $(B)/test_q850 $(B)/test_threads ## the library's CUnit suites and the thread test
+LIB_SUITES = $(B)/test_q850 $(B)/test_reason $(B)/test_warn $(B)/test_outcome
+check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suites and the thread test
 	$(TESTS) tests/data
-	$(B)/test_q850
+	@for t in $(LIB_SUITES); do echo "$$t"; $$t || exit 1; done
 	$(B)/test_threads $(THREAD_ROUNDS)
 
 check-cli: $(TOOL) ## the sipcode tool: output, messages, exit status
@@ -99,6 +101,8 @@ check-cli: $(TOOL) ## the sipcode tool: output, messages, exit status
 check-gen: ## the generators: broken CSVs, determinism, atomic writes
 	$(PYTHON) tests/test_gen.py
 	$(PYTHON) tests/test_q850_gen.py
+	$(PYTHON) tests/test_warn_gen.py
+	$(PYTHON) tests/test_outcome_gen.py
 
 # Every suite, one after the other: some build in $(B) with other flags.
 CHECK_ALL = check check-sipp check-embed check-gen-mutate check-fuzz-replay check-cxx \
@@ -123,6 +127,7 @@ clean: ## remove the build folder (build/, or B=)
 	rm -rf $(B)
 
 include mk/q850.mk
+include mk/reason.mk mk/warn.mk mk/outcome.mk
 include mk/vendor.mk mk/install.mk mk/embed.mk
 include mk/bench.mk
 include mk/fuzz.mk

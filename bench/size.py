@@ -25,7 +25,11 @@ import sys
 BUDGET = 10 * 1024
 TOLERANCE = 0.10
 CORE = "sipcode.o"
-CEILING = 16 * 1024   # the whole archive: today's size plus room, see above
+# The whole archive: today's size plus room, see above. 16 KiB held the code
+# table, the status-line parser and Q.850; the Reason parser (about 4.3 KB),
+# the outcome and metric tables (1.6 KB), the Warning codes (0.7 KB) and the
+# RFC 3398 agreement check (0.3 KB) took it to about 23 KB.
+CEILING = 24 * 1024
 
 
 def kind(section):

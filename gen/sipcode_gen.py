@@ -48,8 +48,10 @@ STANDINGS = {"current": "SIPCODE_STANDING_CURRENT",
             "local": "SIPCODE_STANDING_LOCAL"}
 
 # Constant names that the hand-written header already uses, so a row may not
-# take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on).
-RESERVED_NAME_PREFIXES = ("CLASS_", "STANDING_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_")
+# take them (SIPCODE_CLASS_..., SIPCODE_IS_..., SIPCODE_E_... and so on); the
+# Warning, outcome and Reason tables generate or use their own prefixes.
+RESERVED_NAME_PREFIXES = ("CLASS_", "STANDING_", "STATUS_", "IS_", "MAY_", "FLAG_", "E_",
+                          "Q850_", "REASON_", "WARN_", "OUTCOME_", "METRIC_")
 RESERVED_NAMES = ("H", "CODES_H", "VERSION", "VERSION_MAJOR", "VERSION_MINOR",
                   "VERSION_PATCH", "VERSION_NUMBER", "PHRASE_MAX", "REGISTRY_DATE", "COUNT",
                   "LOCAL_COUNT")
@@ -806,6 +808,23 @@ def write_outputs(outdir, texts):
         elif replace_if_changed(path, text):
             changed.append(rel)
     return changed, skipped
+
+
+def run(name, generate, summary):
+    """The end of a table generator's main(): generate() returns (result,
+    changed files); problems go to stderr as FILE:LINE lines, and the
+    summary of the result to stdout. Returns the exit status."""
+    try:
+        result, changed = generate()
+    except Failure as e:
+        sys.stderr.write("%s\n" % e)
+        return 1
+    except OSError as e:
+        sys.stderr.write("%s: %s\n" % (name, e))
+        return 1
+    print("%s: %s; %s" % (name, summary(result),
+                          "updated " + ", ".join(changed) if changed else "no file changed"))
+    return 0
 
 
 def generate(paths, outdir, gperf):

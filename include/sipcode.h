@@ -14,6 +14,8 @@
 #include <stddef.h>
 
 #include "sipcode_codes.h" /* generated: SIPCODE_<NAME>, SIPCODE_PHRASE_MAX, ... */
+#include "sipcode_warn.h"  /* generated: SIPCODE_WARN_<NAME>, SIPCODE_WARN_COUNT, ... */
+#include "sipcode_outcome.h" /* generated: enum sipcode_outcome, SIPCODE_METRIC_... */
 
 /* Marks the functions libsipcode.so exports: the Makefile compiles the
  * library with hidden visibility, so nothing else leaves it. A project that
@@ -141,7 +143,21 @@ struct sipcode_status_line {
     X(SIPCODE_E_RANGE, -6, "status code outside 100..699, or cause outside 1..127")           \
     X(SIPCODE_E_CONTROL, -7, "control character in the reason phrase")                        \
     X(SIPCODE_E_UNKNOWN, -8, "code not in the table")                                         \
-    X(SIPCODE_E_BUFFER, -9, "NULL buffer with a non-zero size")
+    X(SIPCODE_E_BUFFER, -9, "NULL buffer with a non-zero size")                               \
+    /* Reason header values: sipcode_parse_reason() */                                        \
+    X(SIPCODE_E_REASON_TOO_LONG, -10, "Reason value longer than SIPCODE_REASON_MAX")           \
+    X(SIPCODE_E_REASON_EMPTY, -11, "empty Reason value, or an empty one between commas")      \
+    X(SIPCODE_E_REASON_PROTOCOL, -12, "reason-value does not start with a protocol token")    \
+    X(SIPCODE_E_REASON_SEPARATOR, -13, "expected ';' or ',' in the Reason value")             \
+    X(SIPCODE_E_REASON_PARAM, -14, "Reason parameter name is not a token, or '=' has no value") \
+    X(SIPCODE_E_REASON_CAUSE, -15, "Reason cause is missing, not digits, or too large")       \
+    X(SIPCODE_E_REASON_CAUSE_RANGE, -16,                                                      \
+      "SIP cause outside 100..699 or Q.850 cause outside 1..127")                             \
+    X(SIPCODE_E_REASON_TEXT, -17, "Reason text is not a quoted string")                       \
+    X(SIPCODE_E_REASON_QUOTE, -18, "quoted string without its closing quote")                 \
+    X(SIPCODE_E_REASON_LOCATION, -19, "Reason location is not a token")                       \
+    X(SIPCODE_E_REASON_DUPLICATE, -20, "cause, text or location twice in one reason-value")   \
+    X(SIPCODE_E_REASON_CONTROL, -21, "control character in the Reason value")
 
 #define SIPCODE_ERROR_ENUM_(name, value, message) name = (value),
 enum sipcode_error { SIPCODE_ERRORS(SIPCODE_ERROR_ENUM_) SIPCODE_E_NONE = 0 };
@@ -220,6 +236,148 @@ SIPCODE_API int sipcode_to_q850(int code);
 /* The name of a cause value as ITU-T Q.850 spells it ("User busy" for 17);
  * NULL for a value Q.850 does not define and for any int outside 1..127. */
 SIPCODE_API const char *sipcode_q850_name(int cause);
+
+/* Whether a failure response's status code and the Q.850 cause of its Reason
+ * header agree with RFC 3398. They agree when either direction of the RFC's
+ * mapping joins them: sipcode_to_q850(code) == cause, or
+ * sipcode_from_q850(cause, flags) == code under some flags (so 603 with 21
+ * agrees: 21 from the user gives 603); and in the three cases the RFC's text
+ * gives beside its tables: 487 with 16 (16 is released with a CANCEL, which
+ * a 487 answers), and 488 or 606 with 65 (section 8.2.6.1 takes the cause
+ * from the Warning header, 65 when it concerns bearer capability). They
+ * disagree otherwise, e.g. 486 with 16: 486 maps to 17 and 16 to no status.
+ * The RFC's defaults count as its answer (500 with cause 10 agrees). */
+enum sipcode_q850_agreement {
+    SIPCODE_Q850_AGREE = 0,
+    SIPCODE_Q850_DISAGREE = 1,
+    SIPCODE_Q850_NOT_COVERED = 2 /* code outside 400..699 or cause outside 1..127:
+                                  * RFC 3398 maps failures only */
+};
+SIPCODE_API enum sipcode_q850_agreement sipcode_q850_agreement(int code, int cause);
+
+/* ---------------------------------------------------------- Reason header
+ * RFC 3326, with RFC 9366 (several values, the same protocol allowed more
+ * than once) and RFC 8606 (the ISUP cause location):
+ *   Reason       = "Reason" HCOLON reason-value *(COMMA reason-value)
+ *   reason-value = protocol *(SEMI reason-params)
+ *   protocol     = "SIP" / "Q.850" / token
+ *   reason-params = "cause" EQUAL 1*DIGIT / "text" EQUAL quoted-string
+ *                 / "location" EQUAL token / generic-param
+ * e.g. SIP ;cause=480 ;text="Temporarily, \"away\"", Q.850;cause=18;location=LN */
+
+/* Longest Reason value sipcode_parse_reason() accepts, without a trailing
+ * line ending. */
+#define SIPCODE_REASON_MAX 4096
+
+enum sipcode_reason_protocol {
+    SIPCODE_REASON_OTHER = 0, /* any other token: read protocol_text */
+    SIPCODE_REASON_SIP = 1,   /* cause is a SIP status code, 100..699 */
+    SIPCODE_REASON_Q850 = 2   /* cause is an ITU-T Q.850 cause value, 1..127 */
+};
+
+/* One reason-value. Every pointer points into the parsed input and is not
+ * NUL-terminated; an absent part is NULL with length 0 (an empty text=""
+ * is present: not NULL, length 0). */
+struct sipcode_reason {
+    enum sipcode_reason_protocol protocol;
+    const char *protocol_text; /* the token as sent ("SIP", "q.850", "preemption") */
+    size_t protocol_len;
+    int cause;                 /* -1 when the value has no cause parameter */
+    const char *text;          /* between the quotes, escapes as sent: see
+                                * sipcode_reason_unescape() */
+    size_t text_len;
+    const char *location;      /* RFC 8606 location token as sent, any protocol */
+    size_t location_len;
+    int location_code;         /* the Q.850 location field that the token names
+                                * (U 0, LPN 1, LN 2, TN 3, RLN 4, RPN 5, LOC 6,
+                                * INTL 7, BI 10, any case); -1 when absent or
+                                * another token */
+    const char *params;        /* every parameter, from the first ';' to the end of
+                                * the last one; walk it with sipcode_reason_param_next() */
+    size_t params_len;
+    unsigned other_params;     /* parameters other than cause, text and location */
+};
+
+/* Parses the len bytes of a Reason header value at s, with or without the
+ * header name ("Reason:" in any case) and one trailing line ending; needs no
+ * NUL terminator and never reads past len. Takes the whitespace products put
+ * around ';', '=' and ',' and folded lines (LWS). Stores the first max
+ * reason-values in out[0..max-1] (out may be NULL when max is 0) and sets
+ * *count (when count is not NULL) to the number of reason-values in the
+ * header, which may exceed max: every one is checked. Returns 0, or a
+ * SIPCODE_E_... value (NULL s or out, SIPCODE_E_REASON_...), and then *count
+ * is 0 and the entries it had filled are zeroed.
+ * Not checked, left to the caller: that protocols differ (RFC 3326 asks it;
+ * RFC 9366 allows repeats for a protocol that defines them); that a location
+ * comes with Q.850; the escapes allowed inside text (an escaped control
+ * byte is refused, though, like any control byte but tab: it would hide a
+ * NUL in the text). Bytes 0x80-0xFF are taken inside quoted strings only. */
+SIPCODE_API int sipcode_parse_reason(const char *s, size_t len, struct sipcode_reason *out,
+                                     size_t max, size_t *count);
+
+/* One parameter of a reason-value. value is NULL for a parameter with no
+ * '='; for a quoted value it holds what is between the quotes, and quoted is 1. */
+struct sipcode_reason_param {
+    const char *name;
+    size_t name_len;
+    const char *value;
+    size_t value_len;
+    int quoted;
+};
+
+/* Walks the parameters of a reason-value that sipcode_parse_reason() filled,
+ * cause, text and location included, in the order sent. Start with *pos = 0;
+ * returns 1 and fills *out while there is one, then 0 (also for NULL
+ * arguments). */
+SIPCODE_API int sipcode_reason_param_next(const struct sipcode_reason *r, size_t *pos,
+                                          struct sipcode_reason_param *out);
+
+/* Copies the len bytes of a quoted string's inside (text) into buf with its
+ * escapes undone (backslash + byte gives the byte) and folded line breaks
+ * (CR, LF) dropped, under snprintf's contract: returns the length the result
+ * needs, writes at most size bytes, NUL-terminates when size > 0. A NULL buf
+ * or text writes nothing (text NULL gives 0). */
+SIPCODE_API size_t sipcode_reason_unescape(char *buf, size_t size, const char *text, size_t len);
+
+/* ---------------------------------------------------------- Warning codes
+ * RFC 3261 section 20.43: Warning = "Warning" HCOLON warning-value
+ * *(COMMA warning-value); warning-value = warn-code SP warn-agent SP
+ * warn-text. The codes of the IANA "Warning Codes (warn-codes)" registry,
+ * from warn-codes.csv; SIPCODE_WARN_REGISTRY_DATE says when it was checked. */
+
+/* The registry's text of a Warning code ("Incompatible network protocol"
+ * for 300, "Miscellaneous warning" for 399); NULL for any int that is not a
+ * code of the registry. */
+SIPCODE_API const char *sipcode_warning_text(int code);
+
+/* ------------------------------------------- Outcomes and RFC 6076 metrics
+ * What the final response of an attempt means for those who count calls,
+ * from outcomes.csv: the outcome group of a session attempt (an initial
+ * INVITE with its retries after a 401 or 407 challenge; the final response
+ * of its last INVITE transaction decides), and the role of a final code in
+ * the code lists of RFC 6076 section 4. The groups and the lists are data:
+ * enum sipcode_outcome and the SIPCODE_METRIC_ bits are generated
+ * (sipcode_outcome.h). In both calls, code 0 stands for "no final response"
+ * (Timer B, 64*T1, fired, or the capture ended first). */
+
+/* Flags of sipcode_outcome(). Other bits are ignored. */
+#define SIPCODE_OUTCOME_CANCEL_SENT 0x01u /* the caller sent a CANCEL for the attempt */
+
+/* The group of an attempt that ended with final code (200..699, or 0 for no
+ * final response), e.g. SIPCODE_OUTCOME_BUSY for 486 and 600,
+ * SIPCODE_OUTCOME_CANCELLED for 487 with SIPCODE_OUTCOME_CANCEL_SENT (without
+ * it, another failure); SIPCODE_OUTCOME_NONE for 1xx and any other int. */
+SIPCODE_API enum sipcode_outcome sipcode_outcome(int code, unsigned flags);
+
+/* The group's name as outcomes.csv spells it ("busy", "challenged-abandoned");
+ * NULL for SIPCODE_OUTCOME_NONE and any other value. */
+SIPCODE_API const char *sipcode_outcome_name(enum sipcode_outcome outcome);
+
+/* The SIPCODE_METRIC_<METRIC>_NUMERATOR and _EXCLUDED bits of an attempt that
+ * ended with code (0: no final response), 0 for any int outside 100..699.
+ * A metric is numerator / (attempts - attempts with its _EXCLUDED bit): SER,
+ * SEER and ISA over INVITE session attempts, IRA over initial REGISTERs. */
+SIPCODE_API unsigned sipcode_metric_roles(int code);
 
 /* Version. The macros describe the header a program was compiled with;
  * sipcode_version() the library it is linked with, so that a program can

@@ -6,6 +6,7 @@ FUZZ_HARNESSES += codes
 FUZZ_HARNESSES += status_line
 FUZZ_HARNESSES += scan
 FUZZ_HARNESSES += q850
+FUZZ_HARNESSES += reason
 # A harness that needs sources outside src/ names them in FUZZ_EXTRA_NAME
 # (they go on the compiler's command line) and the headers they bring below.
 FUZZ_EXTRA_scan = cli/scan.c

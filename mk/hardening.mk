@@ -34,13 +34,13 @@ $(B)/tsan/test_threads: tests/test_threads.c tests/expected.h tests/expected.inc
 check-tsan: $(B)/tsan/test_threads ## the thread test under -fsanitize=thread
 	TSAN_OPTIONS=halt_on_error=1 $(B)/tsan/test_threads $(THREAD_ROUNDS)
 
-check-valgrind: $(TESTS) $(B)/test_q850 $(TOOL) $(B)/test_threads $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%) ## the C suites under valgrind --leak-check=full
+check-valgrind: $(TESTS) $(LIB_SUITES) $(TOOL) $(B)/test_threads $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%) ## the C suites under valgrind --leak-check=full
 	$(VALGRIND) $(VALGRIND_FLAGS) $(TESTS) tests/data >$(B)/valgrind-runner.log \
 	    || { cat $(B)/valgrind-runner.log; exit 1; }
 	@tail -n 1 $(B)/valgrind-runner.log
-	$(VALGRIND) $(VALGRIND_FLAGS) $(B)/test_q850 >$(B)/valgrind-q850.log \
-	    || { cat $(B)/valgrind-q850.log; exit 1; }
-	@tail -n 1 $(B)/valgrind-q850.log
+	@for t in $(LIB_SUITES); do \
+	    $(VALGRIND) $(VALGRIND_FLAGS) $$t >$$t-valgrind.log || { cat $$t-valgrind.log; exit 1; }; \
+	    tail -n 1 $$t-valgrind.log; done
 	$(VALGRIND) $(VALGRIND_FLAGS) $(B)/test_threads 2
 	$(MAKE) fuzz-replay FUZZ_WRAPPER="$(VALGRIND) $(VALGRIND_FLAGS)"
 	TOOL_WRAPPER="$(VALGRIND) $(VALGRIND_FLAGS)" sh tests/test_cli.sh $(TOOL)

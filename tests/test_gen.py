@@ -348,6 +348,53 @@ class BrokenConsidered(unittest.TestCase):
         self.assertIn('{ 4, "Queued, id=%d", 182, 0, "data" },', text)
 
 
+class RefuseChecks:
+    """For a TestCase that breaks a copy of one CSV a line at a time and
+    expects FILE:LINE messages: names the generator (GEN), the CSV (SOURCE),
+    the arguments after it (EXTRA) and the committed files a refused run must
+    leave as they were (COMMITTED)."""
+    EXTRA = []
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="sipcode-refuse-test-")
+        self.path = os.path.join(self.tmp, os.path.basename(self.SOURCE))
+        with open(self.SOURCE, newline="") as f:
+            self.lines = f.read().split("\n")
+        self.before = snapshot(self.COMMITTED)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def replace(self, prefix, new):
+        """Replace the first line starting with prefix; returns its number."""
+        n = line_of(self.lines, prefix)
+        self.lines[n - 1] = new
+        return n
+
+    def refuse(self, expected):
+        """expected: (line, text) pairs that must each appear as FILE:LINE: ...text."""
+        with open(self.path, "wb") as f:
+            f.write("\n".join(self.lines).encode("latin-1"))
+        result = run_gen(self.path, *self.EXTRA, gen=self.GEN)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        for line, text in expected:
+            prefix = "%s:%d: " % (self.path, line)
+            self.assertTrue([m for m in result.stderr.splitlines()
+                             if m.startswith(prefix) and text in m],
+                            "no message %r%s... in:\n%s" % (prefix, text, result.stderr))
+        self.assertIn("nothing was written", result.stderr)
+        self.assertEqual(snapshot(self.COMMITTED), self.before, "a generated file changed")
+        return result.stderr
+
+    def test_missing_file(self):
+        result = run_gen(os.path.join(self.tmp, "absent.csv"), *self.EXTRA, gen=self.GEN)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("absent.csv:0: cannot read", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertEqual(snapshot(self.COMMITTED), self.before)
+
+
 class RegenerateChecks:
     """Checks every generator's output must pass, for a TestCase that names
     the generator (GEN), its arguments (ARGS), its outputs (OUTPUTS) and the

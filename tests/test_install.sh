@@ -17,6 +17,7 @@ D=$T/destdir
 if $MAKE -s install DESTDIR="$D" PREFIX=$PREFIX >"$T/install.log" 2>&1; then ok; else
     no "make install:"; cat "$T/install.log"; fi
 for f in bin/sipcode lib/libsipcode.a include/sipcode.h include/sipcode_codes.h \
+    include/sipcode_warn.h include/sipcode_outcome.h \
     lib/pkgconfig/sipcode.pc share/man/man1/sipcode.1 share/man/man3/sipcode.3; do
     if [ -f "$D$PREFIX/$f" ]; then ok; else no "not installed: $PREFIX/$f"; fi
 done

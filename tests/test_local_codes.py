@@ -194,7 +194,9 @@ class LocalFile(unittest.TestCase):
         self.assertNotIn(self.tmp, header)
         self.assertIn("/* 499 Subscriber Barred (RFC 3261, local) */", header)
 
-        shutil.copy(os.path.join(ROOT, "include", "sipcode.h"), os.path.join(self.out, "include"))
+        # The hand-written header and the headers of the other generators.
+        for h in ("sipcode.h", "sipcode_warn.h", "sipcode_outcome.h"):
+            shutil.copy(os.path.join(ROOT, "include", h), os.path.join(self.out, "include"))
         shutil.copy(os.path.join(ROOT, "src", "sipcode.c"), os.path.join(self.out, "src"))
         consumer = os.path.join(self.tmp, "consumer.c")
         with open(consumer, "w") as f:
