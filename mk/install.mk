@@ -52,7 +52,7 @@ $(B)/cmake/sipcodeConfigVersion.cmake: mk/sipcodeConfigVersion.cmake.in include/
 
 $(B)/man/%: man/%.in include/sipcode.h
 	mkdir -p $(B)/man
-	sed 's|@VERSION@|$(SIPCODE_VERSION_TEXT)|g' $< >$@
+	sed -e 's|@VERSION@|$(SIPCODE_VERSION_TEXT)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' $< >$@
 
 all: $(MAN_PAGES)
 
