@@ -87,6 +87,10 @@ static int usage_error(const char *what, const char *arg)
     return 2;
 }
 
+/* What the tool prints for a row imported from the registry whose meaning
+ * nobody has written yet (JSON gives null). */
+#define NO_MEANING "no description yet"
+
 static const char *meaning_of(int code)
 {
     size_t i;
@@ -171,7 +175,7 @@ static void print_code(int code, const char *query)
             printf("-");
         printf("\t%s\t", sipcode_standing_name(info->standing));
         print_q850_field(code);
-        printf("\t%s\n", meaning_of(code));
+        printf("\t%s\n", meaning_of(code) ? meaning_of(code) : NO_MEANING);
     } else {
         printf("%d\t\t%s\t\tnot in the table\t", code, sipcode_class_name(sipcode_class(code)));
         print_q850_field(code);

@@ -295,9 +295,9 @@ def check_row(table, row):
     elif row.name.startswith(RESERVED_NAME_PREFIXES) or row.name in RESERVED_NAMES:
         err("constant name %r is reserved by the API (SIPCODE_%s is taken)"
             % (row.name, row.name))
-    if row.meaning == "" and row.extends is None:
-        err("meaning is empty")
-    elif len(row.meaning) > MEANING_MAX or row.meaning != row.meaning.strip():
+    # An empty meaning is allowed: a row just imported from the registry has
+    # none until someone writes it (make registry-check lists them).
+    if len(row.meaning) > MEANING_MAX or row.meaning != row.meaning.strip():
         err("meaning is over %d characters or has leading or trailing spaces" % MEANING_MAX)
     if row.shares and not re.fullmatch(r"[1-6][0-9][0-9]", row.shares):
         err("shares_phrase_with %r is not a code" % row.shares)
@@ -746,12 +746,12 @@ def emit_expected(table, sources):
 
 
 def emit_meanings(table, sources):
-    """One line per code for the tool; kept out of the library, whose size
-    budget is for lookups."""
+    """One line per code for the tool (0 where the row has none yet); kept
+    out of the library, whose size budget is for lookups."""
     out = [banner(sources, "What each code means, for the sipcode tool.") % table.registry_date,
            "\nstatic const struct meaning meanings[] = {\n"]
     for row in table.rows:
-        out.append("    { %d, %s },\n" % (row.code, c_string(row.meaning)))
+        out.append("    { %d, %s },\n" % (row.code, c_string(row.meaning) if row.meaning else "0"))
     out.append("};\n")
     return "".join(out)
 
