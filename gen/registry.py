@@ -122,7 +122,8 @@ class Change:
                                               r.status)
         phrase = self.row[1]["phrase"]
         if self.kind == "removed":
-            return "%d %s: removed, not in the registry" % (self.code, phrase)
+            # Removed by IANA, or added to codes.csv ahead of the registry.
+            return "%d %s: not in the registry" % (self.code, phrase)
         if self.kind == "reference" and self.new is None:
             return "%d %s: reference %s -> %s, which is not an RFC" % (
                 self.code, phrase, self.old, "/".join(self.record.cited))
@@ -259,7 +260,7 @@ def update(registry, path, copy):
     if after.errors:
         # Most often a new phrase that another code has too (606 and 406):
         # the row needs shares_phrase_with, which only a person can choose.
-        print("make regen will refuse codes.csv until these are fixed by hand:")
+        print("make regen will refuse %s until these are fixed by hand:" % path)
         print("\n".join("%s:%d: %s" % e for e in after.errors))
         return 1
     return 0

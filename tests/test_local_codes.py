@@ -66,6 +66,15 @@ int main(void)
 """
 
 
+def registered_count():
+    """Rows of codes.csv, which a table update moves."""
+    sys.path.insert(0, os.path.join(ROOT, "gen"))
+    import sipcode_gen
+    table, _ = sipcode_gen.load([CODES])
+    assert not table.errors, table.errors
+    return len(table.rows)
+
+
 def read(top, rel):
     with open(os.path.join(top, rel), "rb") as f:
         return f.read()
@@ -185,7 +194,8 @@ class LocalFile(unittest.TestCase):
         self.write_local(BARRED, ENGAGED)
         result = self.generate(self.local)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("78 codes (1 local)", result.stdout)
+        count = registered_count() + 1
+        self.assertIn("%d codes (1 local)" % count, result.stdout)
         with open(os.path.join(self.out, "include", "sipcode_codes.h")) as f:
             header = f.read()
         self.assertTrue(header.startswith("/* SPDX-License-Identifier: MIT\n"
@@ -220,7 +230,7 @@ class LocalFile(unittest.TestCase):
                      "phrase Line Engaged -> 486",
                      "phrase Busy Here -> 486",
                      "phrase Not Acceptable -> 406",
-                     "count 78 local 1 constant 499",
+                     "count %d local 1 constant 499" % count,
                      "local status 4"):
             self.assertIn(line, out)
 

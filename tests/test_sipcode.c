@@ -88,19 +88,20 @@ static void test_rows_round_trip(void)
 
 static void test_registry_shape(void)
 {
-    /* The registry of 2026 as the issue counts it, plus 409 and 411. */
-    int per_class[7] = { 0 }, historic = 0;
+    /* Counts follow codes.csv (a table update moves them): the library
+     * holds, class by class, exactly the rows of the CSV. */
+    int rows[7] = { 0 }, found[7] = { 0 }, code, k;
     size_t i;
 
-    for (i = 0; i < N_ROWS; i++) {
-        per_class[expected_rows[i].code / 100]++;
-        historic += expected_rows[i].standing == SIPCODE_STANDING_HISTORIC;
-    }
-    CHECK(per_class[1] == 6 && per_class[2] == 3 && per_class[3] == 5 && per_class[4] == 48 &&
-              per_class[5] == 9 && per_class[6] == 6,
-          "codes per class %d %d %d %d %d %d", per_class[1], per_class[2], per_class[3],
-          per_class[4], per_class[5], per_class[6]);
-    CHECK(historic == 2, "%d historic rows", historic);
+    for (i = 0; i < N_ROWS; i++)
+        rows[expected_rows[i].code / 100]++;
+    for (code = 100; code <= 699; code++)
+        if (sipcode_info(code))
+            found[sipcode_class(code)]++;
+    for (k = 1; k <= 6; k++)
+        CHECK(found[k] == rows[k], "class %dxx: %d codes in the library, %d rows in codes.csv", k,
+              found[k], rows[k]);
+    /* RFC 2543's codes that RFC 3261 dropped stay historic. */
     CHECK(sipcode_info(409)->standing == SIPCODE_STANDING_HISTORIC, "409 historic");
     CHECK(sipcode_info(411)->standing == SIPCODE_STANDING_HISTORIC, "411 historic");
     CHECK(sipcode_info(202)->standing == SIPCODE_STANDING_DEPRECATED, "202 deprecated");
@@ -212,6 +213,8 @@ static void test_seed_document(void)
         lines++;
     }
     fclose(f);
+    /* Pinned: the seed is a fixed document, not the table; no registry
+     * update changes its 47 lines. */
     CHECK(lines == 47, "%d seed lines, expected 47", lines);
 }
 
