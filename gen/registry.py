@@ -85,12 +85,15 @@ def read_registry(path):
         phrase = text[:mark.start()] if mark else text
         if not phrase or not all(0x20 <= ord(c) <= 0x7E for c in phrase):
             raise Unreadable("%s: description %r is empty or not printable ASCII" % (where, text))
-        xrefs = [(x.get("type", ""), x.get("data", "")) for x in rec if local_name(x.tag) == "xref"]
-        refs = ["RFC%d" % int(d[3:]) for t, d in xrefs if t == "rfc" and re.fullmatch(r"rfc[0-9]+", d)]
+        xrefs = [(x.get("type", ""), x.get("data", ""))
+                 for x in rec if local_name(x.tag) == "xref"]
+        refs = ["RFC%d" % int(d[3:])
+                for t, d in xrefs if t == "rfc" and re.fullmatch(r"rfc[0-9]+", d)]
         if not xrefs:
             refs = [NOTED_REFERENCE]
-        records[int(value)] = Record(int(value), phrase, mark.group(1).lower() if mark else "current",
-                                     refs, refs or [d for _, d in xrefs])
+        status = mark.group(1).lower() if mark else "current"
+        records[int(value)] = Record(int(value), phrase, status, refs,
+                                     refs or [d for _, d in xrefs])
     return root, reg, date, records
 
 
@@ -156,7 +159,7 @@ def compare(table, rows, date, records):
                               rec.refs[0] if rec.refs else None, row, rec))
         # The registry marks deprecation; a reservation (402) is RFC 3261's
         # word, which the registry does not repeat, so it stands.
-        if fields["status"] != rec.status and (fields["status"], rec.status) != ("reserved", "current"):
+        if fields["status"] not in (rec.status, "reserved" if rec.status == "current" else None):
             out.append(Change("status", code, fields["status"], rec.status, row, rec))
     return out
 

@@ -66,15 +66,16 @@ RECORDS = [("100", "Trying", None), ("183", "Session Progress", None), ("200", "
 def registry_xml(records=RECORDS, date="2026-08-17"):
     """A sip-parameters.xml holding a Warning Codes registry (which must be
     ignored) and the Response Codes registry."""
-    recs = "".join('    <record>\n      <value>%s</value>\n      <description>%s</description>\n%s'
-                   '    </record>\n' % (v, d, '      <xref type="rfc" data="%s"/>\n' % x if x else "")
-                   for v, d, x in records)
+    xref = '      <xref type="rfc" data="%s"/>\n'
+    recs = "".join('    <record>\n      <value>%s</value>\n      <description>%s</description>\n'
+                   '%s    </record>\n' % (v, d, xref % x if x else "") for v, d, x in records)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<registry xmlns="http://www.iana.org/assignments" id="sip-parameters">\n'
             '  <title>Session Initiation Protocol (SIP) Parameters</title>\n'
             '  <updated>%s</updated>\n'
             '  <registry id="sip-parameters-5">\n    <title>Warning Codes</title>\n'
-            '    <record><value>399</value><description>Miscellaneous warning</description></record>\n'
+            '    <record><value>399</value><description>Miscellaneous warning</description>'
+            '</record>\n'
             '  </registry>\n'
             '  <registry id="sip-parameters-7">\n    <title>Response Codes</title>\n'
             '    <note>All response codes below are defined by <xref type="rfc" data="rfc3261"/>'
@@ -245,7 +246,8 @@ class Update(Fixture):
             "- 412 Conditional Request Failed: reference RFC3903 -> RFC9999",
             "- 486 Busy Here: phrase Busy Here -> Busy Over Here (constant SIPCODE_BUSY_HERE kept)",
             "- 609 Tentative Reject: added (RFC9998, current); no meaning yet"])
-        trying = '100,Trying,provisional,RFC3261,current,,,,"Next hop got it, stop retransmitting."\n'
+        trying = ('100,Trying,provisional,RFC3261,current,,,,'
+                  '"Next hop got it, stop retransmitting."\n')
         expected = (TABLE.replace("#@registry-date 2026-08-17", "#@registry-date 2027-01-31")
                     .replace(trying, trying + "101,Early Try,provisional,RFC9997,current,,,,\n")
                     .replace("300,Multiple Choices,redirection,RFC3261,current,",
@@ -287,7 +289,8 @@ class Update(Fixture):
         # A second import marks it once, and check goes on reporting it.
         self.update(records, "2027-01-31")
         self.assertEqual(self.read(), expected)
-        self.assertEqual(self.check(records, "2027-01-31")[1][0], "486 Busy Here: not in the registry")
+        self.assertEqual(self.check(records, "2027-01-31")[1][0],
+                         "486 Busy Here: not in the registry")
 
     def test_historic_code_stays_unmarked(self):
         self.update(RECORDS, "2027-01-31")

@@ -300,6 +300,17 @@ static void test_class_and_status_names(void)
     CHECK(sipcode_standing_name((enum sipcode_standing)-1) == NULL, "status -1");
 }
 
+/* A project's own codes (make regen EXTRA_CODES=...) are rows too. */
+static int local_rows(void)
+{
+    int n = 0;
+    size_t i;
+
+    for (i = 0; i < N_ROWS; i++)
+        n += expected_rows[i].status == SIPCODE_STATUS_LOCAL;
+    return n;
+}
+
 static void test_version(void)
 {
     char numbers[32];
@@ -313,7 +324,8 @@ static void test_version(void)
     CHECK(SIPCODE_VERSION_NUMBER == SIPCODE_VERSION_MAJOR * 10000 + SIPCODE_VERSION_MINOR * 100 +
                                         SIPCODE_VERSION_PATCH,
           "SIPCODE_VERSION_NUMBER %d", SIPCODE_VERSION_NUMBER);
-    CHECK(SIPCODE_LOCAL_COUNT == 0, "the committed table has %d local codes", SIPCODE_LOCAL_COUNT);
+    CHECK(SIPCODE_LOCAL_COUNT == local_rows(), "SIPCODE_LOCAL_COUNT %d, %d local rows",
+          SIPCODE_LOCAL_COUNT, local_rows());
 }
 
 static void test_macros(void)
