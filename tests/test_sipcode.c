@@ -307,7 +307,7 @@ static int local_rows(void)
     size_t i;
 
     for (i = 0; i < N_ROWS; i++)
-        n += expected_rows[i].status == SIPCODE_STATUS_LOCAL;
+        n += expected_rows[i].standing == SIPCODE_STANDING_LOCAL;
     return n;
 }
 
