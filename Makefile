@@ -98,11 +98,12 @@ check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suite
 check-cli: $(TOOL) ## the sipcode tool: output, messages, exit status
 	sh tests/test_cli.sh $(TOOL)
 
-check-gen: ## the generators: broken CSVs, determinism, atomic writes
+check-gen: ## the generators: broken CSVs, determinism, atomic writes; the registry import
 	$(PYTHON) tests/test_gen.py
 	$(PYTHON) tests/test_q850_gen.py
 	$(PYTHON) tests/test_warn_gen.py
 	$(PYTHON) tests/test_outcome_gen.py
+	$(PYTHON) tests/test_registry.py
 
 # Every suite, one after the other: some build in $(B) with other flags.
 CHECK_ALL = check check-sipp check-embed check-gen-mutate check-fuzz-replay check-cxx \

@@ -37,6 +37,21 @@ expect() {
 }
 
 TAB=$(printf '\t')
+# The table's size follows codes.csv and a project's local codes (make check
+# EXTRA_CODES=...): the generator counts them, codes outside the registry too,
+# and gives the last code, the registry date and the 6xx codes.
+top=$(dirname "$0")/..
+python3 - "$top" $EXTRA_CODES >"$T/count" <<'PY' || echo "FAIL cannot count the rows of codes.csv"
+import os, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(sys.argv[1], "gen"))
+import sipcode_gen
+t, _ = sipcode_gen.load([os.path.join(sys.argv[1], "codes.csv")] + sys.argv[2:])
+print(len(t.rows), sum(r.status in ("historic", "local") for r in t.rows),
+      sum(r.code // 100 == 4 for r in t.rows), t.rows[-1].code, t.registry_date,
+      " ".join(str(r.code) for r in t.rows if r.code // 100 == 6))
+PY
+read rows unregistered client_errors last date global_failures <"$T/count"
 expect "code 603" 0 "^603${TAB}Decline${TAB}Global Failure${TAB}RFC3261${TAB}current${TAB}Q.850 21${TAB}Callee explicitly declined" "" -- 603
 expect "code 486" 0 "^486${TAB}Busy Here${TAB}Client Error${TAB}RFC3261${TAB}current${TAB}Q.850 17${TAB}.*Retry-After" "" -- 486
 expect "code without a cause" 0 "^487${TAB}Request Terminated${TAB}Client Error${TAB}RFC3261${TAB}current${TAB}-${TAB}" "" -- 487
@@ -78,7 +93,7 @@ expect "help" 0 "^usage: sipcode" "" -- --help
 expect "short help" 0 "^usage: sipcode" "" -- -h
 expect "code with spaces around" 0 "^486${TAB}Busy Here" "" -- " 486 "
 expect "code with spaces inside" 1 "" 'no code has the reason phrase "4 86"' -- "4 86"
-expect "version" 0 "^sipcode [0-9]+\.[0-9]+\.[0-9]+ \(library [0-9]+\.[0-9]+\.[0-9]+\), table checked against the IANA registry of [0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]+ codes\$" "" -- --version
+expect "version" 0 "^sipcode [0-9]+\.[0-9]+\.[0-9]+ \(library [0-9]+\.[0-9]+\.[0-9]+\), table checked against the IANA registry of $date, $rows codes( \\([0-9]+ local\\))?\$" "" -- --version
 
 # ---------------------------------------------------------------- JSON
 # check_json NAME PYTHON-EXPR FILE: the file parses as JSON (one document, or
@@ -101,19 +116,6 @@ check_json "lookup --json" 'd["code"] == 486 and d["phrase"] == "Busy Here" and 
 $TOOL_WRAPPER "$TOOL" --json 499 "busy here" nonsense >"$T/j" 2>/dev/null
 check_json "not found has every member" 'set(d[2]) == set(d[0]) == set(d[1]) and all(d[2][k] is None for k in d[2] if k not in ("query", "registered"))' "$T/j" -l
 check_json "lookups --json" '[x["code"] for x in d] == [499, 486, None] and d[0]["phrase"] is None and d[0]["registered"] is False and d[0]["effective"] == 400 and d[1]["query"] == "busy here"' "$T/j" -l
-# The table's size follows codes.csv and a project's local codes (make check
-# EXTRA_CODES=...): the generator counts them, codes outside the registry too.
-top=$(dirname "$0")/..
-python3 - "$top" $EXTRA_CODES >"$T/count" <<'PY' || echo "FAIL cannot count the rows of codes.csv"
-import os, sys
-sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(sys.argv[1], "gen"))
-import sipcode_gen
-t, _ = sipcode_gen.load([os.path.join(sys.argv[1], "codes.csv")] + sys.argv[2:])
-print(len(t.rows), sum(r.status in ("historic", "local") for r in t.rows),
-      sum(r.code // 100 == 4 for r in t.rows))
-PY
-read rows unregistered client_errors <"$T/count"
 $TOOL_WRAPPER "$TOOL" list --json >"$T/j"
 check_json "list --json" "len(d['codes']) == ${rows:-0} and [c['code'] for c in d['codes']] == sorted(c['code'] for c in d['codes']) and all(set(['code', 'phrase', 'class', 'registered']) <= set(c) for c in d['codes']) and sum(not c['registered'] for c in d['codes']) == ${unregistered:-0}" "$T/j"
 $TOOL_WRAPPER "$TOOL" list --class=client-error --json >"$T/j"
@@ -137,10 +139,10 @@ $TOOL_WRAPPER "$TOOL" --json 486 487 >"$T/j"
 check_json "code --json q850" '[x["q850"] for x in d] == [17, None]' "$T/j" -l
 
 # ---------------------------------------------------------------- list
-expect "list" 0 "^608${TAB}Rejected" "" -- list
+expect "list" 0 "^$last${TAB}" "" -- list
 for c in "Global Failure" 6xx global-failure GLOBAL_FAILURE; do
     $TOOL_WRAPPER "$TOOL" list --class "$c" >"$T/l" 2>&1
-    if [ "$(cut -f1 "$T/l" | tr '\n' ' ')" = "600 603 604 606 607 608 " ]; then pass=$((pass + 1)); else
+    if [ "$(cut -f1 "$T/l" | tr '\n' ' ')" = "$global_failures " ]; then pass=$((pass + 1)); else
         fail=$((fail + 1)); echo "FAIL list --class $c: $(head -c 200 "$T/l")"; fi
 done
 expect "list unknown class" 2 "" 'unknown class "7xx"' -- list --class 7xx
