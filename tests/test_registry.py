@@ -326,6 +326,10 @@ class TheTable(unittest.TestCase):
         self.assertGreater(len(records), 0)
 
     def test_update_from_the_copy_changes_nothing(self):
+        """Byte for byte, but for a mark above each row the copy lacks."""
+        _, _, date, records = registry.read_registry(COPY)
+        table, rows = registry.read_table(CODES)
+        lacking = [c for c in registry.compare(table, rows, date, records) if c.kind == "removed"]
         tmp = tempfile.mkdtemp(prefix="sipcode-registry-")
         try:
             path = os.path.join(tmp, "codes.csv")
@@ -333,7 +337,10 @@ class TheTable(unittest.TestCase):
             with redirect_stdout(io.StringIO()):
                 registry.main(["update", COPY, path])
             with open(CODES, "rb") as a, open(path, "rb") as b:
-                self.assertEqual(a.read(), b.read())
+                before, after = a.read().split(b"\n"), b.read().split(b"\n")
+            marks = [l for l in after if l.startswith(registry.REMOVED_MARK.encode())]
+            self.assertEqual(len(marks), len(lacking))
+            self.assertEqual([l for l in after if l not in marks], before)
         finally:
             shutil.rmtree(tmp)
 
