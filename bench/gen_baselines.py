@@ -61,6 +61,14 @@ def emit(gen, table, keys):
     out.extend("    { %s, %d },\n" % (gen.c_string(s), c) for s, c in raw)
     out.append("};\n\n")
 
+    # The registry's phrases (rows not historic) with their lengths, for the
+    # scan that compares lengths first and then calls strncasecmp. 606 comes
+    # after 406 and shares its phrase, so 406 wins, as in sipcode.
+    registry = [(r.phrase, r.code) for r in rows if r.status != "historic"]
+    out.append("static const struct bl_key bl_registry[%d] = {\n" % len(registry))
+    out.extend("    { %s, %d, %d },\n" % (gen.c_string(s), len(s), c) for s, c in registry)
+    out.append("};\n\n")
+
     # Sorted bytewise, as memcmp orders them for the binary search.
     ordered = sorted(keys.items(), key=lambda kv: kv[0].encode("ascii"))
     out.append("static const struct bl_key bl_keys[%d] = {\n" % len(ordered))
