@@ -4,6 +4,7 @@
  * gperf perfect hash for normalised phrase -> code. */
 #include "sipcode.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -90,14 +91,14 @@ static int phrase_lookup(const unsigned char *k, unsigned n, unsigned sum)
 int sipcode_from_phrase(const char *s, size_t len)
 {
     unsigned char k[SIPCODE_PHRASE_MAX + SIPCODE_KEY_PAD];
-    const unsigned char *p = (const unsigned char *)s, *end;
+    const unsigned char *p = (const unsigned char *)s;
     unsigned acc = 0;
+    ptrdiff_t i;
 
     if (s == NULL || len > SIPCODE_PHRASE_MAX)
         return 0;
-    /* One pass, the len % 4 odd bytes first, then four a turn. acc & 0xff
+    /* One pass, the len % 8 odd bytes first, then eight a turn. acc & 0xff
      * stays at or below the bytes read, so k[acc & 0xff] is in bounds. */
-    end = p + len;
     if (len & 1u) {
         KEEP(p[0]);
         p += 1;
@@ -107,11 +108,23 @@ int sipcode_from_phrase(const char *s, size_t len)
         KEEP(p[1]);
         p += 2;
     }
-    for (; p != end; p += 4) {
+    if (len & 4u) {
         KEEP(p[0]);
         KEEP(p[1]);
         KEEP(p[2]);
         KEEP(p[3]);
+        p += 4;
+    }
+    for (i = (ptrdiff_t)(len & ~(size_t)7); i != 0; i -= 8) {
+        KEEP(p[0]);
+        KEEP(p[1]);
+        KEEP(p[2]);
+        KEEP(p[3]);
+        KEEP(p[4]);
+        KEEP(p[5]);
+        KEEP(p[6]);
+        KEEP(p[7]);
+        p += 8;
     }
     memset(k + (acc & 0xffu), 0, SIPCODE_KEY_PAD);
     return phrase_lookup(k, acc & 0xffu, acc >> 8);
