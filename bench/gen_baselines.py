@@ -40,8 +40,8 @@ def emit(gen, table, keys):
 
     out.append("static const struct sipcode_info bl_plain_info[600] = {\n")
     for r in rows:
-        out.append("    [%d - 100] = { %d, %d, 0, %d, %s, %d, %d },\n"
-                   % (r.code, r.code, r.rfc, r.code // 100, gen.STANDINGS[r.status],
+        out.append("    [%d - 100] = { %d, %d, %s, %s, %d, %d },\n"
+                   % (r.code, r.code, r.rfc, gen.CLASS_ENUM[r.code // 100], gen.STANDINGS[r.status],
                       int(r.code >= 200), 1 if r.shares else 0))
     out.append("};\n\n")
     out.append("static const struct sipcode_info *const bl_info_pointers[600] = {\n")

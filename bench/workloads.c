@@ -187,7 +187,7 @@ void bench_workloads_init(void)
     for (i = 0; i < COUNT(expected_rows); i++) {
         struct phrase_input *q = &registry[bench_phrase_workloads[1].n];
 
-        if (expected_rows[i].status == SIPCODE_STATUS_HISTORIC)
+        if (expected_rows[i].status == SIPCODE_STANDING_HISTORIC)
             continue;
         q->s = expected_rows[i].phrase;
         q->len = strlen(q->s);
