@@ -70,7 +70,7 @@ $(TRACE): bench/gen_trace.py
 
 bench-scan: $(TOOL) ## time sipcode scan on a large generated capture
 	@if ! $(TOOL) scan --help >/dev/null 2>&1; then \
-	    echo "bench-scan: skipped: '$(TOOL) scan --help' fails, so this build has no scan command (issue 4)"; \
+	    echo "bench-scan: skipped: '$(TOOL) scan --help' fails, so this build has no scan command"; \
 	else \
 	    $(MAKE) --no-print-directory $(TRACE) && sh bench/scan.sh $(TOOL) $(TRACE); \
 	fi
