@@ -79,8 +79,8 @@ static int phrase_lookup(const unsigned char *k, unsigned n, unsigned sum)
     return d ? 0 : sipcode_ph.code[e];
 }
 
-/* Stores query byte c at k[n] and adds its weight to acc, whose low 8 bits
- * are n: a kept byte advances n, a dropped one is overwritten next. */
+/* Stores the query byte `at` at k[n] and adds its weight to acc, whose low
+ * 8 bits are n: a kept byte advances n, a dropped one is overwritten next. */
 #define KEEP(at)                                  \
     do {                                          \
         unsigned c_ = (at);                       \
