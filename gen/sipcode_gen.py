@@ -874,9 +874,12 @@ def emit_phrase_hash(table, keys, gperf_text, sources):
             "     * code. */\n",
             c_block(lengths), c_block([0] + [at[k] for k in order], 12, 4),
             c_block([0] + [keys[k][0] for k in order]),
-            "    /* keys: lower case; the ones shorter than 8 bytes padded with spaces. */\n"]
-    for i in range(0, len(pool), 64):
-        out.append("    %s\n" % c_string(pool[i:i + 64]))
+            "    /* keys: lower case; the ones shorter than 8 bytes padded with spaces.\n"
+            "     * Character constants, as C99 promises string literals of 4095 bytes\n"
+            "     * only. */\n    {\n"]
+    for i in range(0, len(pool), 16):
+        out.append("        %s,\n" % ", ".join("'%s'" % c for c in pool[i:i + 16]))
+    out.append("    },\n")
     terms = "".join("\n           + (unsigned)sipcode_ph.adjust[%d][k[%d]]" % (i, pos)
                     for i, (pos, _) in enumerate(hash_.adjusted))
     out.append("};\n\n"
