@@ -22,6 +22,7 @@ const char *bl_code_switch(int code);
 const struct sipcode_info *bl_info_plain(int code);
 const struct sipcode_info *bl_info_pointer(int code);
 int bl_phrase_linear(const char *s, size_t len);
+int bl_phrase_strncasecmp(const char *s, size_t len);
 int bl_phrase_bsearch(const char *s, size_t len);
 int bl_phrase_switch(const char *s, size_t len);
 int bl_phrase_none(const char *s, size_t len);

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """make bench-count: instructions per call of each lookup, counted by
-callgrind (exact and free of timing noise), checked against the targets of
-issue 6 for -O2 on x86-64.
+callgrind (exact and free of timing noise), checked against the project's
+targets for -O2 on x86-64 (BENCHMARKS.md). BENCH_COUNT_EACH=1 also prints
+every phrase input's count.
 
     count.py DRIVER OUTDIR [--calls N] [--built-with TEXT]
 
@@ -21,6 +22,11 @@ import subprocess
 import sys
 
 TOLERANCE = 0.10
+# Today's phrase figures (gcc and clang -O2, the worse), held within the
+# tolerance until the goals (110, 35 + 5 x length, 3x) are met.
+GUARD_REGISTRY_MEAN = 138
+GUARD_BASE = 75
+GUARD_STRNCASECMP = 2.5
 
 # method name -> function that callgrind collects in
 FUNCTIONS = {
@@ -33,6 +39,7 @@ FUNCTIONS = {
     "code_switch": "bl_code_switch",
     "sipcode_from_phrase": "sipcode_from_phrase",
     "phrase_linear": "bl_phrase_linear",
+    "phrase_strncasecmp": "bl_phrase_strncasecmp",
     "phrase_bsearch": "bl_phrase_bsearch",
     "phrase_switch": "bl_phrase_switch",
 }
@@ -85,11 +92,15 @@ class Verdicts:
     def __init__(self):
         self.failed = []
 
-    def check(self, what, value, limit, at_most, shown=None):
-        """at_most: value must be <= limit; otherwise value must be >= limit."""
+    def check(self, what, value, limit, at_most, shown=None, goal=False):
+        """at_most: value must be <= limit; otherwise value must be >= limit.
+        goal: a target not met yet, printed with its verdict and not enforced
+        (a guard beside it holds today's figure)."""
         miss = (value / limit - 1) if at_most else (limit / value - 1 if value else float("inf"))
         if miss <= 0:
             verdict = "ok"
+        elif goal:
+            verdict = "GOAL not met: %.1f%% off (reported, not enforced)" % (100 * miss)
         elif miss <= TOLERANCE:
             verdict = "MISSED by %.1f%% (within the 10%% tolerance)" % (100 * miss)
         else:
@@ -157,16 +168,25 @@ def main(argv):
               % (m, avg(m, "every int 100..699"), avg(m, "traffic mix")))
 
     print("\nphrase -> code: sipcode_from_phrase")
+    registry = of("sipcode_from_phrase", "registry phrases")
+    print("  registry phrases: %d, mean length %.2f, mean %.2f, min %d, max %d instructions"
+          % (len(registry), mean([i.len for i in registry]), mean([i.count for i in registry]),
+             min(i.count for i in registry), max(i.count for i in registry)))
+    v.check("mean over the registry phrases (goal)", mean([i.count for i in registry]), 110,
+            True, goal=True)
+    v.check("mean over the registry phrases (guard)", mean([i.count for i in registry]),
+            GUARD_REGISTRY_MEAN, True)
     reg = of("sipcode_from_phrase", "registered spellings")
-    mean_len = mean([i.len for i in reg])
     print("  registered spellings: %d, mean length %.2f, mean %.2f, min %d, max %d instructions"
-          % (len(reg), mean_len, mean([i.count for i in reg]),
+          % (len(reg), mean([i.len for i in reg]), mean([i.count for i in reg]),
              min(i.count for i in reg), max(i.count for i in reg)))
-    v.check("mean over the registered spellings (90 + 9 x mean length)",
-            mean([i.count for i in reg]), round(90 + 9 * mean_len, 2), True)
-    worst = max(reg, key=lambda i: i.count / (120 + 9 * i.len))
-    v.check("worst vs 120 + 9 x length: \"%s\" (%d bytes)" % (worst.text[:24], worst.len),
-            worst.count, 120 + 9 * worst.len, True, "%d" % worst.count)
+    worst = max(reg, key=lambda i: i.count / (35 + 5 * i.len))
+    v.check("worst vs 35 + 5 x length: \"%s\" (%d bytes)" % (worst.text[:24], worst.len),
+            worst.count, 35 + 5 * worst.len, True, "%d" % worst.count, goal=True)
+    worst = max(reg, key=lambda i: i.count / (GUARD_BASE + 5 * i.len))
+    v.check("guard, worst vs %d + 5 x length: \"%s\" (%d bytes)"
+            % (GUARD_BASE, worst.text[:24], worst.len),
+            worst.count, GUARD_BASE + 5 * worst.len, True, "%d" % worst.count)
     junk = of("sipcode_from_phrase", "junk")
     over = [i for i in junk if i.len > phrase_max()]
     worst_over = max(over, key=lambda i: i.count)
@@ -175,6 +195,13 @@ def main(argv):
     print("  junk: mean %.2f; traffic mix: mean %.2f"
           % (mean([i.count for i in junk]), avg("sipcode_from_phrase", "traffic mix")))
 
+    ours = sum(i.count for i in registry)
+    theirs = sum(i.count for i in of("phrase_strncasecmp", "registry phrases"))
+    print("  %-26s registry phrases: mean %8.2f" % ("length + strncasecmp", theirs / len(registry)))
+    v.check("length + strncasecmp / sipcode (registry phrases, goal)", theirs / ours, 3, False,
+            goal=True)
+    v.check("length + strncasecmp / sipcode (registry phrases, guard)", theirs / ours,
+            GUARD_STRNCASECMP, False)
     ours = sum(i.count for i in reg)
     for m, label, limit in (("phrase_linear", "linear strcasecmp", 8),
                             ("phrase_bsearch", "binary search", 2.5),
@@ -187,6 +214,10 @@ def main(argv):
         else:
             print("  %-58s %10.2f   (no target)" % ("%s / sipcode (registered spellings)" % label,
                                                     theirs / ours))
+    if os.environ.get("BENCH_COUNT_EACH"):
+        for i in registry + reg:
+            print("  each: %-22s %-40s %3d bytes %4d instructions (35 + 5 x length: %d)"
+                  % (i.workload, i.text, i.len, i.count, 35 + 5 * i.len))
 
     if v.failed:
         print("\nbench-count: %d target(s) missed by more than 10%%: %s"

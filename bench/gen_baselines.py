@@ -40,8 +40,8 @@ def emit(gen, table, keys):
 
     out.append("static const struct sipcode_info bl_plain_info[600] = {\n")
     for r in rows:
-        out.append("    [%d - 100] = { %d, %d, 0, %d, %s, %d, %d },\n"
-                   % (r.code, r.code, r.rfc, r.code // 100, gen.STANDINGS[r.status],
+        out.append("    [%d - 100] = { %d, %d, %s, %s, %d, %d },\n"
+                   % (r.code, r.code, r.rfc, gen.CLASS_ENUM[r.code // 100], gen.STANDINGS[r.status],
                       int(r.code >= 200), 1 if r.shares else 0))
     out.append("};\n\n")
     out.append("static const struct sipcode_info *const bl_info_pointers[600] = {\n")
@@ -59,6 +59,14 @@ def emit(gen, table, keys):
                 raw.append((spelling, r.code))
     out.append("static const struct bl_spelling bl_raw[%d] = {\n" % len(raw))
     out.extend("    { %s, %d },\n" % (gen.c_string(s), c) for s, c in raw)
+    out.append("};\n\n")
+
+    # The registry's phrases (rows not historic) with their lengths, for the
+    # scan that compares lengths first and then calls strncasecmp. 606 comes
+    # after 406 and shares its phrase, so 406 wins, as in sipcode.
+    registry = [(r.phrase, r.code) for r in rows if r.status != "historic"]
+    out.append("static const struct bl_key bl_registry[%d] = {\n" % len(registry))
+    out.extend("    { %s, %d, %d },\n" % (gen.c_string(s), len(s), c) for s, c in registry)
     out.append("};\n\n")
 
     # Sorted bytewise, as memcmp orders them for the binary search.

@@ -3,7 +3,8 @@
  *
  * Codes: every int in 100..699; a traffic mix; ints outside the range.
  * Phrases: every registered spelling (tests/expected.inc, generated from
- * codes.csv), the traffic mix's phrases, and junk: random text, near misses
+ * codes.csv), the phrases of the registry's rows, the traffic mix's
+ * phrases, and junk: random text, near misses
  * of every canonical phrase, and over-long queries.
  *
  * The traffic mix is a stated guess at a call-heavy proxy, per 1000
@@ -54,6 +55,7 @@ static int codes_mix[MIX_N];
 static const int codes_out[] = { INT_MIN, -100, -1, 0, 1, 99, 700, 999, 1000, 65636, INT_MAX };
 
 static struct phrase_input spellings[COUNT(expected_spellings)];
+static struct phrase_input registry[COUNT(expected_rows)];
 static struct phrase_input phrases_mix[MIX_N];
 static struct phrase_input phrases_junk[N_RANDOM + N_NEAR + N_LONG];
 
@@ -70,6 +72,7 @@ const size_t bench_n_code_workloads = COUNT(bench_code_workloads);
 
 struct phrase_workload bench_phrase_workloads[] = {
     { "registered spellings", spellings, COUNT(spellings) },
+    { "registry phrases", registry, 0 }, /* n set by bench_workloads_init */
     { "traffic mix", phrases_mix, COUNT(phrases_mix) },
     { "junk", phrases_junk, COUNT(phrases_junk) },
 };
@@ -177,6 +180,19 @@ void bench_workloads_init(void)
         spellings[i].s = expected_spellings[i].spelling;
         spellings[i].len = strlen(expected_spellings[i].spelling);
         spellings[i].expect = expected_spellings[i].code;
+    }
+    /* The phrase of every row the IANA registry holds (not the historic
+     * ones): what a peer sends. */
+    bench_phrase_workloads[1].n = 0;
+    for (i = 0; i < COUNT(expected_rows); i++) {
+        struct phrase_input *q = &registry[bench_phrase_workloads[1].n];
+
+        if (expected_rows[i].status == SIPCODE_STANDING_HISTORIC)
+            continue;
+        q->s = expected_rows[i].phrase;
+        q->len = strlen(q->s);
+        q->expect = expected_rows[i].phrase_code;
+        bench_phrase_workloads[1].n++;
     }
     build_mix();
     build_junk();

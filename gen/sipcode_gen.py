@@ -675,37 +675,27 @@ def emit_code_table(table, sources):
     for row in table.rows:
         out.append("SIPCODE_GEN_ASSERT(%s, SIPCODE_%s == %d);\n"
                    % (row.name.lower(), row.name, row.code))
-    out.append("#undef SIPCODE_GEN_ASSERT\n\n"
-               "/* Query byte -> key byte: the normalisation rule of gen/sipcode_gen.py.\n"
-               " * 0 drops the byte, 0x80 rejects the query. */\n"
-               "static const unsigned char sipcode_fold[256] = {\n")
-    for base in range(0, 256, 16):
-        out.append("    " + ", ".join("0x%02x" % fold_byte(b)
-                                      for b in range(base, base + 16)) + ",\n")
-    out.append("};\n")
+    out.append("#undef SIPCODE_GEN_ASSERT\n")
     return "".join(out)
 
 
 def gperf_input(table, keys):
-    out = ["%language=ANSI-C\n%struct-type\n%readonly-tables\n%compare-lengths\n%pic\n",
-           "%define hash-function-name sipcode_phrase_hash\n",
-           "%define lookup-function-name sipcode_phrase_lookup\n",
-           "%define string-pool-name sipcode_phrase_pool\n",
-           "%define word-array-name sipcode_phrase_words\n",
-           "%define length-table-name sipcode_phrase_lengths\n",
-           "%define constants-prefix SIPCODE_PHRASE_\n",
-           "%define initializer-suffix ,0\n",
-           "struct sipcode_phrase_entry { short name; short code; };\n%%\n"]
+    """gperf is asked for a hash function only: the weight of each byte, over
+    every key position (-k'*'), so that the lookup can add the weights up
+    while it reads the query. --ignore-case gives 'A' the weight of 'a',
+    because the lookup keeps the query's bytes as they came, in either case.
+    The tables and the lookup around the hash are emitted below."""
+    out = ["%language=ANSI-C\n%ignore-case\n%%\n"]
     for key in sorted(keys):
-        out.append("%s, %d\n" % (key, keys[key][0]))
+        out.append("%s\n" % key)
     return "".join(out)
 
 
 def gperf_command(gperf):
-    return [gperf, "--multiple-iterations=10"]
+    return [gperf, "--key-positions=*", "--multiple-iterations=10"]
 
 
-def run_gperf(gperf, source, sources, registry_date):
+def run_gperf(gperf, source):
     try:
         version = subprocess.run([gperf, "--version"], capture_output=True, text=True)
     except OSError as e:
@@ -718,9 +708,186 @@ def run_gperf(gperf, source, sources, registry_date):
     result = subprocess.run(gperf_command(gperf), input=source, capture_output=True, text=True)
     if result.returncode != 0:
         raise Failure("gperf: exit status %d: %s" % (result.returncode, result.stderr.strip()))
-    return (banner(sources, "Phrase -> code: gperf perfect hash over normalised spellings.\n"
-                   " * Included by src/sipcode.c only; never compile it alone.")
-            % registry_date) + result.stdout
+    return result.stdout
+
+
+ASSO_RE = re.compile(r"asso_values\[\(unsigned char\)str\[(\d+)\](?:\+(\d+))?\]")
+
+
+class GperfHash:
+    """The hash gperf made over every position: hval = len + the sum, over
+    the key's bytes, of asso[byte], except that at a few positions gperf
+    weighs the next byte value instead (asso[byte + inc]) to tell apart keys
+    with the same letters (anagrams). The lookup adds asso[byte] while it
+    reads the query and then, per such position, adjusts by
+    asso[byte + inc] - asso[byte] (the adjust tables), reading the zero
+    padding past a short key, whose adjustment is 0."""
+
+    def __init__(self, text):
+        start = text.index("hash (")
+        body = text[start:text.index("\n}\n", start)]
+        if "register unsigned int hval = len;" not in body or "return hval;" not in body:
+            raise Failure("gperf: unexpected hash function:\n%s" % body)
+        found = [(int(pos), int(inc or 0)) for pos, inc in ASSO_RE.findall(body)]
+        longest = max([pos for pos, _ in found] + [-1]) + 1
+        if sorted(pos for pos, _ in found) != list(range(longest)):
+            raise Failure("gperf: its hash does not weigh every key position:\n%s" % body)
+        self.adjusted = sorted((pos, inc) for pos, inc in found if inc)
+        table = text[text.index("asso_values[] ="):]
+        table = table[table.index("{") + 1:table.index("}")]
+        self.asso = [int(v) for v in table.replace(",", " ").split()]
+        self.max_hash = int(re.search(r"MAX_HASH_VALUE (\d+)", text).group(1))
+        need = 256 + max([inc for _, inc in self.adjusted] + [0])
+        if len(self.asso) < need:
+            raise Failure("gperf: %d character weights, expected %d" % (len(self.asso), need))
+
+    def __call__(self, key):
+        b = key.encode("ascii")
+        h = len(b) + sum(self.asso[c] for c in b)
+        for pos, inc in self.adjusted:
+            if pos < len(b):
+                h += self.asso[b[pos] + inc] - self.asso[b[pos]]
+        return h
+
+    def adjust(self, inc):
+        """asso[b + inc] - asso[b] for each byte b, 0 for the pad byte 0. A
+        byte no key holds may get any value: its key compare fails."""
+        out = [0] * 256
+        for b in range(1, 256):
+            if chr(b).isascii() and chr(b).isalnum():
+                out[b] = self.asso[b + inc] - self.asso[b]
+        return out
+
+    def pad(self):
+        """Zero bytes the lookup writes after the key: past the farthest
+        adjusted position, and at least one 8-byte word (the word compare)."""
+        far = max([pos + 1 for pos, _ in self.adjusted] + [0])
+        return max(8, (far + 7) // 8 * 8)
+
+
+def key_pool(keys):
+    """All keys in one byte string, a key that lies inside another sharing its
+    bytes. A key shorter than 8 bytes is followed by spaces up to 8: the
+    lookup compares 8-byte words, and the query's zero padding, with the
+    case bit set, reads as spaces."""
+    pool = ""
+    at = {}
+    for key in sorted(keys, key=lambda k: (-len(k), k)):
+        text = key if len(key) >= 8 else key + " " * (8 - len(key))
+        where = pool.find(text)
+        if where < 0:
+            where = len(pool)
+            pool += text
+        at[key] = where
+    return pool, at
+
+
+def c_block(values, per_line=16, width=3):
+    """The brace-enclosed initialiser of one array member."""
+    out = ["    {\n"]
+    for i in range(0, len(values), per_line):
+        out.append("        " + ", ".join("%*d" % (width, v) for v in values[i:i + per_line])
+                   + ",\n")
+    out.append("    },\n")
+    return "".join(out)
+
+
+def weight_of(hash_, b):
+    """What the lookup adds up for query byte b: 1 (the byte is kept: the key
+    length, in the low 8 bits) plus gperf's weight shifted left by 8. A
+    dropped byte (tab, space, ASCII punctuation) adds 0. A rejecting byte
+    (control, DEL, 0x80-0xFF) weighs REJECT_WEIGHT, which puts the hash of
+    any query holding one past the table, so that the key compare only ever
+    sees letters and digits."""
+    if fold_byte(b) == 0:
+        return 0
+    if fold_byte(b) == 0x80:
+        return 1 | REJECT_WEIGHT << 8
+    return 1 | hash_.asso[b] << 8
+
+
+# SIPCODE_PHRASE_MAX bytes of this weight still fit 32 bits with the shift.
+REJECT_WEIGHT = 1 << 15
+
+
+def emit_phrase_hash(table, keys, gperf_text, sources):
+    """Phrase -> code: the tables of the lookup in src/sipcode.c."""
+    hash_ = GperfHash(gperf_text)
+    order = sorted(keys)
+    values = {}
+    for key in order:
+        h = hash_(key)
+        if h in values:
+            raise Failure("gperf: keys %r and %r share hash value %d; gperf's hash is not "
+                          "perfect for this key set" % (values[h], key, h))
+        values[h] = key
+    if len(order) > 65534:
+        raise Failure("%s: %d phrase keys do not fit the 16-bit slot table"
+                      % (sources[0], len(order)))
+    stype = "unsigned char" if len(order) <= 254 else "unsigned short"
+    pool, at = key_pool(order)
+    if len(pool) > 65535:
+        raise Failure("%s: key pool of %d bytes does not fit 16-bit offsets"
+                      % (sources[0], len(pool)))
+    index = {key: i + 1 for i, key in enumerate(order)}    # entry 0: the empty slot
+    slots = [index[values[h]] if h in values else 0 for h in range(hash_.max_hash + 1)]
+    lengths = [255] + [len(k) for k in order]
+    longest = max(len(k) for k in order)
+    adjusts = [hash_.adjust(inc) for _, inc in hash_.adjusted]
+    atype = "signed char" if all(-128 <= v <= 127 for a in adjusts for v in a) else "short"
+    lowest = sum(min(a) for a in adjusts)
+    if REJECT_WEIGHT + lowest <= hash_.max_hash:
+        raise Failure("gperf: hash values up to %d leave no room for the weight of a rejected "
+                      "byte (%d)" % (hash_.max_hash, REJECT_WEIGHT))
+    out = [banner(sources, "Phrase -> code: the tables of sipcode_from_phrase() (src/sipcode.c),\n"
+                  " * around a perfect hash made by gperf (its weight of each byte).\n"
+                  " * Included by src/sipcode.c only; never compile it alone.")
+           % table.registry_date,
+           "/* gperf %s; %d keys, the longest %d bytes. */\n"
+           % (" ".join(gperf_command("gperf")[1:]), len(order), longest),
+           "#define SIPCODE_KEY_PAD %d  /* zero bytes the lookup writes after a key */\n"
+           % hash_.pad(),
+           "#define SIPCODE_HASH_MAX %d\n\n" % hash_.max_hash,
+           "/* One object, so that the lookup reaches every table from one address. */\n"
+           "static const struct {\n"
+           "    unsigned weight[256];\n"]
+    if adjusts:
+        out.append("    %s adjust[%d][256];\n" % (atype, len(adjusts)))
+    out += ["    %s slot[%d];\n" % (stype, len(slots)),
+            "    unsigned char len[%d];\n" % len(lengths),
+            "    unsigned short at[%d];\n" % len(lengths),
+            "    unsigned short code[%d];\n" % len(lengths),
+            "    unsigned char keys[%d];\n" % len(pool),
+            "} sipcode_ph = {\n",
+            "    /* weight: query byte -> 1 if kept + gperf's weight << 8 (see\n"
+            "     * gen/sipcode_gen.py, weight_of). */\n",
+            c_block([weight_of(hash_, b) for b in range(256)], 8, 6)]
+    if adjusts:
+        out.append("    /* adjust: per key position where gperf weighs byte + inc, the\n"
+                   "     * difference from the weight of the byte itself. */\n    {\n")
+        for a in adjusts:
+            out.append(c_block(a, 16, 4).replace("\n    ", "\n        ").replace("    {", "        {", 1))
+        out.append("    },\n")
+    out += ["    /* slot: hash value -> entry; entry 0 is empty. */\n",
+            c_block(slots),
+            "    /* len, at, code: each entry's key length, its offset in keys, and its\n"
+            "     * code. */\n",
+            c_block(lengths), c_block([0] + [at[k] for k in order], 12, 4),
+            c_block([0] + [keys[k][0] for k in order]),
+            "    /* keys: lower case; the ones shorter than 8 bytes padded with spaces.\n"
+            "     * Character constants, as C99 promises string literals of 4095 bytes\n"
+            "     * only. */\n    {\n"]
+    for i in range(0, len(pool), 16):
+        out.append("        %s,\n" % ", ".join("'%s'" % c for c in pool[i:i + 16]))
+    out.append("    },\n")
+    terms = "".join("\n           + (unsigned)sipcode_ph.adjust[%d][k[%d]]" % (i, pos)
+                    for i, (pos, _) in enumerate(hash_.adjusted))
+    out.append("};\n\n"
+               "/* gperf's hash of the key k[0..n), from the weights added up while reading\n"
+               " * it (sum: their total, weight >> 8 of each byte). */\n"
+               "static unsigned sipcode_phrase_hash(const unsigned char *k, unsigned n, unsigned sum)\n"
+               "{\n    return n + sum%s;\n}\n" % terms)
+    return "".join(out)
 
 
 def emit_expected(table, sources):
@@ -839,7 +1006,8 @@ def generate(paths, outdir, gperf):
     texts = {
         "header": emit_header(table, keys, sources),
         "codes": emit_code_table(table, sources),
-        "phrases": run_gperf(gperf, gperf_input(table, keys), sources, table.registry_date),
+        "phrases": emit_phrase_hash(table, keys, run_gperf(gperf, gperf_input(table, keys)),
+                                    sources),
         "expected": emit_expected(table, sources),
         "meanings": emit_meanings(table, sources),
         "considered": emit_considered(table.considered, sources + [CONSIDERED],

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
-# Performance and size (issue 6); see BENCHMARKS.md.
+# Performance and size; see BENCHMARKS.md.
 #   make bench        ns per call, sipcode against hand-written baselines
 #   make bench-count  callgrind instructions per call against the targets
-#   make size         text, rodata, data, bss of the library against the budget
+#   make size         each object of the library against its budget, and a
+#                     program linking only two lookups against 8 KiB
 #   make bench-scan   `sipcode scan` against grep on a 200 MB generated trace
 #   make bench-chart  bench, then BENCHMARKS.svg with gnuplot
 # The baselines are built from codes.csv into build/ at build time; Python 3
@@ -46,15 +47,30 @@ bench-count: $(B)/bench_count ## callgrind instructions per call against the tar
 	$(PYTHON) bench/count.py $(B)/bench_count $(B)/callgrind \
 	    --built-with "$$($(CC) --version | head -n 1 | sed 's/ *(.*) */ /'); CFLAGS $(CFLAGS)"
 
-size: $(LIB) ## the size of each object against its budget
-	$(PYTHON) bench/size.py $(LIB)
+# The library's sources again, each function and table in its own section,
+# so that --gc-sections keeps only what bench/size_link.c reaches.
+SIZE_OBJ = $(B)/obj/size
+SIZE_SRC = $(wildcard src/*.c)
+
+$(SIZE_OBJ):
+	mkdir -p $@
+
+$(SIZE_OBJ)/%.o: src/%.c $(wildcard src/*.inc) $(HEADERS) | $(SIZE_OBJ)
+	$(COMPILE) -ffunction-sections -fdata-sections -c $< -o $@
+
+$(B)/size_link: bench/size_link.c $(SIZE_SRC:src/%.c=$(SIZE_OBJ)/%.o) $(HEADERS) | $(SIZE_OBJ)
+	$(COMPILE) -ffunction-sections -fdata-sections -Wl,--gc-sections -o $@ bench/size_link.c \
+	    $(SIZE_SRC:src/%.c=$(SIZE_OBJ)/%.o)
+
+size: $(LIB) $(B)/size_link ## each object against its budget; two lookups linked alone
+	$(PYTHON) bench/size.py $(LIB) --program $(B)/size_link
 
 $(TRACE): bench/gen_trace.py
 	$(PYTHON) bench/gen_trace.py $@
 
 bench-scan: $(TOOL) ## time sipcode scan on a large generated capture
 	@if ! $(TOOL) scan --help >/dev/null 2>&1; then \
-	    echo "bench-scan: skipped: '$(TOOL) scan --help' fails, so this build has no scan command (issue 4)"; \
+	    echo "bench-scan: skipped: '$(TOOL) scan --help' fails, so this build has no scan command"; \
 	else \
 	    $(MAKE) --no-print-directory $(TRACE) && sh bench/scan.sh $(TOOL) $(TRACE); \
 	fi

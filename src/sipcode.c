@@ -4,12 +4,9 @@
  * gperf perfect hash for normalised phrase -> code. */
 #include "sipcode.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
-
-/* gperf emits the lookup without linkage; declaring it static first keeps it
- * private to this file. */
-struct sipcode_phrase_entry;
-static const struct sipcode_phrase_entry *sipcode_phrase_lookup(const char *str, size_t len);
 
 #include "code_table.inc"
 #include "phrase_hash.inc"
@@ -39,49 +36,98 @@ const char *sipcode_phrase(int code)
     return slot ? sipcode_pool + sipcode_phrase_at[slot - 1] : NULL;
 }
 
-/* Appends the folded byte c to key[0..n) and returns the new n: every byte
- * is stored, only kept ones advance n. */
-static size_t fold_into(char *key, size_t n, unsigned char c)
+/* 8 bytes as one number, in the host's byte order: every mask below has
+ * the same value in each byte, so the compares do not depend on it. */
+static uint64_t load64(const unsigned char *p)
 {
-    key[n] = (char)c;
-    return n + (c != 0);
+    uint64_t w;
+
+    memcpy(&w, p, sizeof w);
+    return w;
 }
+
+/* Bit 5 of every byte: lower-cases a letter and leaves a digit as it is. */
+#define CASE_BITS 0x2020202020202020u
+
+/* The code of the key k[0..n), which is followed by SIPCODE_KEY_PAD zero
+ * bytes; sum is the total of its bytes' weights. A query holding a byte
+ * that rejects it hashes past the table, so k holds letters, in either
+ * case, and digits: setting bit 5 of each byte lower-cases the letters and
+ * leaves the digits, and the stored keys are lower case, so one compare of
+ * 8 bytes at a time is exact. */
+static int phrase_lookup(const unsigned char *k, unsigned n, unsigned sum)
+{
+    unsigned h = sipcode_phrase_hash(k, n, sum), e;
+    const unsigned char *s;
+    uint64_t d;
+    size_t i;
+
+    if (h > SIPCODE_HASH_MAX)
+        return 0;
+    e = sipcode_ph.slot[h];
+    if (sipcode_ph.len[e] != n)
+        return 0;
+    /* Keys shorter than 8 are stored padded with spaces to 8; longer ones
+     * are read in words from 0 and a last word ending at n. */
+    s = sipcode_ph.keys + sipcode_ph.at[e];
+    d = (load64(k) | CASE_BITS) ^ load64(s);
+    if (n > 8) {
+        for (i = 8; i + 8 < n; i += 8)
+            d |= (load64(k + i) | CASE_BITS) ^ load64(s + i);
+        d |= (load64(k + n - 8) | CASE_BITS) ^ load64(s + n - 8);
+    }
+    return d ? 0 : sipcode_ph.code[e];
+}
+
+/* Stores the query byte `at` at k[n] and adds its weight to acc, whose low
+ * 8 bits are n: a kept byte advances n, a dropped one is overwritten next. */
+#define KEEP(at)                                  \
+    do {                                          \
+        unsigned c_ = (at);                       \
+        k[acc & 0xffu] = (unsigned char)c_;       \
+        acc += sipcode_ph.weight[c_];             \
+    } while (0)
 
 int sipcode_from_phrase(const char *s, size_t len)
 {
-    char key[SIPCODE_PHRASE_MAX];
-    const unsigned char *p = (const unsigned char *)s, *end;
-    const struct sipcode_phrase_entry *e;
-    size_t n = 0;
+    unsigned char k[SIPCODE_PHRASE_MAX + SIPCODE_KEY_PAD];
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned acc = 0;
+    ptrdiff_t i;
 
     if (s == NULL || len > SIPCODE_PHRASE_MAX)
         return 0;
-    /* Branch-free fold, four bytes a turn after the len % 4 odd ones; n stays
-     * below the bytes read, so key[n] is in bounds. A rejected byte is kept
-     * as 0x80, which no key holds (keys are ASCII letters and digits), so
-     * the lookup fails on it without a test per byte. */
-    end = p + len;
-    switch (len & 3u) {
-    case 3:
-        n = fold_into(key, n, sipcode_fold[*p++]);
-        /* fall through */
-    case 2:
-        n = fold_into(key, n, sipcode_fold[*p++]);
-        /* fall through */
-    case 1:
-        n = fold_into(key, n, sipcode_fold[*p++]);
-        /* fall through */
-    default:
-        break;
+    /* One pass, the len % 8 odd bytes first, then eight a turn. acc & 0xff
+     * stays at or below the bytes read, so k[acc & 0xff] is in bounds. */
+    if (len & 1u) {
+        KEEP(p[0]);
+        p += 1;
     }
-    for (; p != end; p += 4) {
-        n = fold_into(key, n, sipcode_fold[p[0]]);
-        n = fold_into(key, n, sipcode_fold[p[1]]);
-        n = fold_into(key, n, sipcode_fold[p[2]]);
-        n = fold_into(key, n, sipcode_fold[p[3]]);
+    if (len & 2u) {
+        KEEP(p[0]);
+        KEEP(p[1]);
+        p += 2;
     }
-    e = sipcode_phrase_lookup(key, n);
-    return e ? e->code : 0;
+    if (len & 4u) {
+        KEEP(p[0]);
+        KEEP(p[1]);
+        KEEP(p[2]);
+        KEEP(p[3]);
+        p += 4;
+    }
+    for (i = (ptrdiff_t)(len & ~(size_t)7); i != 0; i -= 8) {
+        KEEP(p[0]);
+        KEEP(p[1]);
+        KEEP(p[2]);
+        KEEP(p[3]);
+        KEEP(p[4]);
+        KEEP(p[5]);
+        KEEP(p[6]);
+        KEEP(p[7]);
+        p += 8;
+    }
+    memset(k + (acc & 0xffu), 0, SIPCODE_KEY_PAD);
+    return phrase_lookup(k, acc & 0xffu, acc >> 8);
 }
 
 int sipcode_is_spelling_of(int code, const char *s, size_t len)

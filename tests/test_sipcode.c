@@ -444,6 +444,44 @@ static int parse_cstr(const char *s, struct sipcode_status_line *out)
     return parse_exact(s, strlen(s), out);
 }
 
+/* The lookup compares the kept bytes with bit 5 of each set, and relies on
+ * the hash to turn away any query holding a control byte or a byte of
+ * 0x80-0xFF first. So every letter or digit of every spelling, replaced by
+ * the byte that differs in bit 5 alone (a digit's partner is a control
+ * byte: '2' and 0x12) or in bit 7 alone, must stop the match, unless the
+ * new byte is the same letter in the other case. */
+static void test_phrase_one_bit_off(void)
+{
+    size_t i, j, k;
+    char s[128];
+
+    for (i = 0; i < N_SPELLINGS; i++) {
+        const char *p = expected_spellings[i].spelling;
+        size_t len = strlen(p);
+
+        CHECK(len < sizeof s, "spelling %s too long for the test buffer", p);
+        if (len >= sizeof s)
+            continue;
+        for (j = 0; j < len; j++) {
+            unsigned char c = (unsigned char)p[j];
+            const unsigned char flips[2] = { (unsigned char)(c ^ 0x20u), (unsigned char)(c ^ 0x80u) };
+
+            if (!isalnum(c))
+                continue;
+            for (k = 0; k < 2; k++) {
+                memcpy(s, p, len);
+                s[j] = (char)flips[k];
+                if (isalpha(c) && k == 0)
+                    CHECK(from_phrase_exact(s, len) == expected_spellings[i].code,
+                          "%s with byte %zu in the other case", p, j);
+                else
+                    CHECK(from_phrase_exact(s, len) == 0, "%s with byte %zu as 0x%02x matched",
+                          p, j, flips[k]);
+            }
+        }
+    }
+}
+
 static void test_format_parse_round_trip(void)
 {
     size_t i;
@@ -714,6 +752,7 @@ static CU_TestInfo version_tests[] = {
 
 static CU_TestInfo bad_input_tests[] = {
     { "phrase lookups of bad input", test_phrase_bad_input },
+    { "a letter or digit one bit off never matches", test_phrase_one_bit_off },
     CU_TEST_INFO_NULL,
 };
 
