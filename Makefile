@@ -135,3 +135,4 @@ include mk/fuzz.mk
 include mk/hardening.mk
 include mk/phrases.mk
 include mk/registry.mk
+include mk/capture.mk
