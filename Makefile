@@ -133,3 +133,4 @@ include mk/bench.mk
 include mk/fuzz.mk
 include mk/hardening.mk
 include mk/phrases.mk
+include mk/capture.mk

@@ -51,7 +51,7 @@ static const char *find_marker(const char *p, const char *end)
     return NULL;
 }
 
-static void record(struct scan *sc, const struct sipcode_status_line *sl)
+void scan_count(struct scan *sc, const struct sipcode_status_line *sl)
 {
     struct scan_code *sc_code = sc->codes[sl->code - 100];
     const char *canonical = sipcode_phrase(sl->code);
@@ -123,7 +123,7 @@ size_t scan_chunk(struct scan *sc, const char *buf, size_t len, int at_eof)
         if (!eol)
             eol = end;
         if (sipcode_parse_status_line(hit, (size_t)(eol - hit), &sl) == 0) {
-            record(sc, &sl);
+            scan_count(sc, &sl);
             p = eol < end ? eol + 1 : end;
         } else {
             p = hit + 1;
@@ -138,10 +138,27 @@ void scan_buffer(struct scan *sc, const char *buf, size_t len)
 
 int scan_file(struct scan *sc, FILE *f)
 {
+    return scan_file_after(sc, f, NULL, 0);
+}
+
+int scan_file_after(struct scan *sc, FILE *f, const char *head, size_t n)
+{
     enum { READ_SIZE = 1 << 16 };
     static char buf[SCAN_CARRY_MAX + READ_SIZE];
     size_t kept = 0;
 
+    /* What was read to tell the format goes in front, through the scanner
+     * as any chunk, so that it may carry a marker's start into the rest. */
+    while (n) {
+        size_t take = n < READ_SIZE ? n : READ_SIZE, have, done;
+        memcpy(buf + kept, head, take);
+        head += take;
+        n -= take;
+        have = kept + take;
+        done = scan_chunk(sc, buf, have, 0);
+        kept = have - done;
+        memmove(buf, buf + done, kept);
+    }
     for (;;) {
         size_t got = fread(buf + kept, 1, READ_SIZE, f), have = kept + got, done;
         int at_eof = got < READ_SIZE;

@@ -52,4 +52,10 @@ void scan_buffer(struct scan *sc, const char *buf, size_t len);
  * (errno set where the C library sets it). */
 int scan_file(struct scan *sc, FILE *f);
 
+/* The same for a stream whose first n bytes, head, were read already. */
+int scan_file_after(struct scan *sc, FILE *f, const char *head, size_t n);
+
+/* Counts one parsed status line, as the scanner does for each it finds. */
+void scan_count(struct scan *sc, const struct sipcode_status_line *sl);
+
 #endif

@@ -12,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "json.h"
 #include "phrase_kind.h"
+#include "report.h"
 #include "scan.h"
 
 #define TOOL "sipcode"
 #define QUOTE_MAX 64 /* bytes of a bad argument echoed back in a message */
+#define PCAP_WHY_MAX 512 /* a reason from libpcap, with room around it */
 
 struct meaning {
     int code;
@@ -29,6 +32,7 @@ static const char usage_text[] =
     "usage: " TOOL " [--json] CODE|PHRASE...\n"
     "       " TOOL " [--json] list [--class NAME]\n"
     "       " TOOL " [--json] scan [FILE...]\n"
+    "       " TOOL " [--json] scan -i IFACE [--duration SECONDS]\n"
     "       " TOOL " [--json] q850 [--location-user] [--new-number] CAUSE...\n"
     "Look up SIP response codes and reason phrases, and count them in SIP traces.\n"
     "  CODE          a number, e.g. 486: its phrase, class, RFC, status and meaning;\n"
@@ -36,8 +40,12 @@ static const char usage_text[] =
     "                agent treats it as (RFC 3261 section 8.1.3.2)\n"
     "  PHRASE        a reason phrase in any known spelling, e.g. \"busy here\"\n"
     "  list          the whole table, or one class (--class \"Client Error\", 4xx, ...)\n"
-    "  scan          count the status lines (SIP/2.0 NNN phrase) in FILEs or standard\n"
-    "                input ('-'), per code, with the other phrases seen for each\n"
+    "  scan          count SIP messages in packet captures (pcap, pcapng) or text\n"
+    "                traces, from FILEs or standard input ('-'): responses per code\n"
+    "                with the other phrases seen for each; for captures also\n"
+    "                requests per method, transports, retransmissions and what\n"
+    "                could not be decoded; -i IFACE captures live (needs the\n"
+    "                right to capture) until --duration SECONDS or Ctrl-C\n"
     "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
     "                cause value 1..127; --location-user (cause location is the\n"
     "                user) and --new-number (diagnostic holds a new number) give\n"
@@ -302,39 +310,45 @@ static int list(int cls)
     return 0;
 }
 
-static void print_scan_text(const struct scan *sc)
+/* Every row starts with its section, so that cut and sort work on it. */
+static void print_scan_text(struct report *rp, const struct an_counts *an)
 {
+    const struct scan *sc = &rp->codes;
     int code;
     size_t i;
 
-    printf("%llu status lines\n", sc->status_lines);
+    printf("section\tkey\tcount\tdetail\n");
+    printf("total\tstatus-lines\t%llu\n", sc->status_lines);
     for (code = 100; code <= 699; code++) {
         const struct scan_code *c = sc->codes[code - 100];
         const char *phrase = sipcode_phrase(code);
         if (!c)
             continue;
         if (phrase)
-            printf("%d\t%llu\t%s\t%s%s\n", code, c->count, phrase,
+            printf("code\t%d\t%llu\t%s\t%s%s\n", code, c->count, phrase,
                    sipcode_class_name(sipcode_class(code)),
                    sipcode_is_registered(code) ? "" : "\tnot in the registry");
         else
-            printf("%d\t%llu\t\t%s\tnot in the table, treated as %d %s\n", code, c->count,
+            printf("code\t%d\t%llu\t\t%s\tnot in the table, treated as %d %s\n", code, c->count,
                    sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
                    sipcode_phrase(sipcode_effective(code)));
         for (i = 0; i < c->nphrases; i++) {
-            printf("\t%llu\t\"", c->phrases[i].count);
+            printf("phrase\t%d\t%llu\t\"", code, c->phrases[i].count);
             put_escaped(stdout, c->phrases[i].text, c->phrases[i].len);
             printf("\"\t%s\n", phrase_kind_text(phrase_kind(code, c->phrases[i].text,
                                                            c->phrases[i].len)));
         }
         if (c->overflow)
-            printf("\t%llu\t(other phrases)\tnot remembered: over %d distinct phrases\n",
-                   c->overflow, SCAN_PHRASES_PER_CODE);
+            printf("phrase\t%d\t%llu\t(other phrases)\tnot remembered: over %d distinct phrases\n",
+                   code, c->overflow, SCAN_PHRASES_PER_CODE);
     }
+    if (an)
+        report_text(rp, an, stdout);
 }
 
-static void print_scan_json(const struct scan *sc)
+static void print_scan_json(struct report *rp, const struct an_counts *an)
 {
+    const struct scan *sc = &rp->codes;
     int code, first = 1;
     size_t i;
 
@@ -357,7 +371,9 @@ static void print_scan_json(const struct scan *sc)
             printf("%s\"(other phrases)\": %llu", c->nphrases ? ", " : "", c->overflow);
         printf("}}");
     }
-    printf("%s]}\n", first ? "" : "\n");
+    printf("%s]", first ? "" : "\n");
+    report_json(rp, an, stdout);
+    printf("}\n");
 }
 
 static int q850(const char *arg, unsigned flags)
@@ -401,47 +417,99 @@ static int q850(const char *arg, unsigned flags)
     return 0;
 }
 
-static int scan(char **files, int nfiles)
+/* One input: a capture goes to the analyser, text to the trace scanner,
+ * anything else is refused. 0, or 1 after a message. */
+static int scan_one(const char *name, struct report *rp, struct analyser *an, int *captures)
+{
+    int is_stdin = strcmp(name, "-") == 0, status = 0, err;
+    FILE *f = is_stdin ? stdin : fopen(name, "rb");
+    unsigned char head[4096];
+    size_t n;
+    char why[PCAP_WHY_MAX];
+
+    if (!f) {
+        fprintf(stderr, TOOL ": %s: %s\n", name, strerror(errno));
+        return 1;
+    }
+    errno = 0;
+    n = fread(head, 1, sizeof head, f);
+    if (ferror(f)) {
+        err = errno;
+        fprintf(stderr, TOOL ": %s: %s\n", name, err ? strerror(err) : "read error");
+        status = 1;
+    } else {
+        switch (capture_format(head, n)) {
+        case CAPTURE_PCAP:
+        case CAPTURE_PCAPNG:
+            *captures = 1;
+            /* A file seeks back to its start; a pipe gets its head back. */
+            if (fseek(f, 0, SEEK_SET) == 0 ? capture_file(an, f, NULL, 0, why, sizeof why)
+                                           : capture_file(an, f, head, n, why, sizeof why)) {
+                fprintf(stderr, TOOL ": %s: %s\n", name, why);
+                status = 1;
+            }
+            f = NULL; /* closed by libpcap, or left to the caller for stdin */
+            break;
+        case CAPTURE_TEXT:
+            errno = 0;
+            if (scan_file_after(&rp->codes, f, (const char *)head, n) != 0) {
+                err = errno;
+                fprintf(stderr, TOOL ": %s: %s\n", name, err ? strerror(err) : "read error");
+                status = 1;
+            }
+            break;
+        default:
+            fprintf(stderr, TOOL ": %s: neither a packet capture (pcap, pcapng) nor text\n", name);
+            status = 1;
+            break;
+        }
+    }
+    if (f && !is_stdin)
+        fclose(f);
+    return status;
+}
+
+static int scan(char **files, int nfiles, const char *iface, unsigned seconds)
 {
     static const char *const stdin_only[] = { "-" };
     const char *const *names = nfiles ? (const char *const *)files : stdin_only;
-    struct scan sc;
-    int i, status = 0;
+    struct report rp;
+    struct analyser *an;
+    int i, status = 0, captures = 0;
+    char why[PCAP_WHY_MAX];
 
-    scan_init(&sc);
-    for (i = 0; i < (nfiles ? nfiles : 1); i++) {
-        int is_stdin = strcmp(names[i], "-") == 0;
-        FILE *f = is_stdin ? stdin : fopen(names[i], "rb");
-        int err;
-
-        if (!f) {
-            fprintf(stderr, TOOL ": %s: %s\n", names[i], strerror(errno));
-            status = 1;
-            continue;
-        }
-        errno = 0;
-        if (scan_file(&sc, f) != 0) {
-            err = errno;
-            fprintf(stderr, TOOL ": %s: %s\n", names[i], err ? strerror(err) : "read error");
-            status = 1;
-        }
-        if (!is_stdin)
-            fclose(f);
+    if (report_init(&rp) != 0 || !(an = an_new(NULL, report_record, &rp))) {
+        report_free(&rp);
+        fprintf(stderr, TOOL ": out of memory\n");
+        return 1;
     }
-    if (sc.failed)
+    if (iface) {
+        captures = 1;
+        if (capture_live(an, iface, seconds, why, sizeof why) != 0) {
+            fprintf(stderr, TOOL ": %s: %s\n", iface, why);
+            status = 1;
+        }
+    } else {
+        for (i = 0; i < (nfiles ? nfiles : 1); i++)
+            status |= scan_one(names[i], &rp, an, &captures);
+    }
+    an_finish(an);
+    if (rp.codes.failed)
         fprintf(stderr, TOOL ": out of memory: some phrases were counted as other phrases\n");
     if (json)
-        print_scan_json(&sc);
+        print_scan_json(&rp, captures ? an_counts(an) : NULL);
     else
-        print_scan_text(&sc);
-    scan_free(&sc);
+        print_scan_text(&rp, captures ? an_counts(an) : NULL);
+    an_free(an);
+    report_free(&rp);
     return status;
 }
 
 int main(int argc, char **argv)
 {
     char **ops = malloc((size_t)argc * sizeof *ops);
-    const char *class_arg = NULL;
+    const char *class_arg = NULL, *iface = NULL, *duration_arg = NULL;
+    unsigned duration = 0;
     unsigned q850_flags = 0;
     int i, nops = 0, status = 0, options_done = 0, help = 0, version = 0;
 
@@ -473,6 +541,22 @@ int main(int argc, char **argv)
             class_arg = argv[++i];
         } else if (strncmp(a, "--class=", 8) == 0)
             class_arg = a + 8;
+        else if (strcmp(a, "-i") == 0 || strcmp(a, "--interface") == 0) {
+            if (i + 1 >= argc) {
+                free(ops);
+                return usage_error("-i needs an interface", NULL);
+            }
+            iface = argv[++i];
+        } else if (strcmp(a, "--duration") == 0) {
+            int secs;
+            if (i + 1 >= argc || !parse_code(argv[i + 1], &secs) || secs < 1 || secs > 86400) {
+                free(ops);
+                return usage_error("--duration needs seconds (1..86400), got",
+                                   i + 1 < argc ? argv[i + 1] : NULL);
+            }
+            duration_arg = argv[++i];
+            duration = (unsigned)secs;
+        }
         else {
             free(ops);
             return usage_error("unknown option", a);
@@ -506,7 +590,14 @@ int main(int argc, char **argv)
     } else if (q850_flags) {
         status = usage_error("--location-user and --new-number go with q850 only", NULL);
     } else if (strcmp(ops[0], "scan") == 0 && !options_done) {
-        status = scan(ops + 1, nops - 1);
+        if (iface && nops > 1)
+            status = usage_error("scan -i reads an interface, not files, got", ops[1]);
+        else if (duration_arg && !iface)
+            status = usage_error("--duration goes with scan -i only", NULL);
+        else
+            status = scan(ops + 1, nops - 1, iface, duration);
+    } else if (iface || duration_arg) {
+        status = usage_error("-i and --duration go with scan only", NULL);
     } else {
         for (i = 0; i < nops; i++)
             status |= lookup(ops[i]);

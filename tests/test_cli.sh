@@ -143,7 +143,8 @@ printf 'SIP/2.0 499 Not Today\nSIP/2.0 606 not acceptable\nSIP/2.0 200 OK\nSIP/2
 printf 'junk SIP/2.0 foo SIP/2.0 183 Session Progress\nSIP/2.0 700 Too High\nSIP/2.0 20 x\nSIP/2.0 409 Conflict' >>"$T/lf"
 $TOOL_WRAPPER "$TOOL" scan --json "$T/crlf" - <"$T/lf" >"$T/j"
 check_json "scan --json" 'd["status_lines"] == 8 and [c["code"] for c in d["codes"]] == [180, 183, 200, 409, 486, 499, 606]' "$T/j"
-check_json "scan --json members" 'all(list(c) == ["code", "count", "phrase", "class", "registered", "other_phrases"] for c in d["codes"]) and list(d) == ["status_lines", "codes"]' "$T/j"
+check_json "scan --json members" 'all(list(c) == ["code", "count", "phrase", "class", "registered", "other_phrases"] for c in d["codes"]) and list(d) == ["status_lines", "codes", "messages", "requests", "retransmissions", "packets", "methods", "transports", "not_decoded", "malformed_example"]' "$T/j"
+check_json "scan --json of text: no capture members counted" 'd["messages"] == d["packets"] == 0 and d["methods"] == d["transports"] == d["not_decoded"] == {}' "$T/j"
 check_json "scan --json counts" '{c["code"]: (c["count"], c["other_phrases"]) for c in d["codes"]} == {180: (1, {"R\ufffding\ufffd": 1}), 183: (1, {}), 200: (1, {}), 409: (1, {}), 486: (2, {"Busy": 1}), 499: (1, {"Not Today": 1}), 606: (1, {"not acceptable": 1})}' "$T/j"
 printf 'x sip/2.0 200 OK\nSIP/2.0/UDP SIP/2.0 486 Busy\r\n/SiP/2.0 183 Session Progress\nSIP/2.0 183\n' >"$T/case"
 scan_check_case() { $TOOL_WRAPPER "$TOOL" scan --json "$T/case" >"$T/j2"; }
@@ -159,22 +160,32 @@ scan_check() {
 }
 
 : >"$T/empty"
-expect "scan empty file" 0 "^0 status lines\$" "" -- scan "$T/empty"
-scan_check "scan empty file --json" 'd == {"status_lines": 0, "codes": []}' "$T/empty"
-expect "scan missing file" 1 "^0 status lines" "^sipcode: $T/absent: No such file or directory\$" -- scan "$T/absent"
-expect "scan directory" 1 "^0 status lines" "^sipcode: $T: Is a directory\$" -- scan "$T"
+expect "scan empty file" 0 "^total${TAB}status-lines${TAB}0\$" "" -- scan "$T/empty"
+expect "scan text output starts with a header line" 0 "^section${TAB}key${TAB}count${TAB}detail\$" "" -- scan "$T/empty"
+scan_check "scan empty file --json" 'd["status_lines"] == 0 and d["codes"] == []' "$T/empty"
+$TOOL_WRAPPER "$TOOL" scan "$T/crlf" - <"$T/lf" >"$T/rows"
+if awk -F '\t' 'NR > 1 && ($1 == "" || NF < 3) { bad = 1 } END { exit bad }' "$T/rows" &&
+    [ "$(cut -f1 "$T/rows" | sort -u | tr '\n' ' ')" = "code phrase section total " ]; then
+    pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL scan rows: each starts with its section"; fi
+expect "scan phrase rows name their code" 0 "^phrase${TAB}486${TAB}1${TAB}\"Busy\"${TAB}known spelling\$" "" -- scan "$T/crlf" "$T/lf"
+head -c 20000 /dev/urandom >"$T/binary"
+printf '\0\0\0\0SIP/2.0 200 OK\r\n' >"$T/nul"
+expect "scan a file neither capture nor text" 1 "^total${TAB}status-lines${TAB}0" "^sipcode: $T/binary: neither a packet capture \\(pcap, pcapng\\) nor text\$" -- scan "$T/binary"
+expect "scan a file starting with NULs" 1 "^total${TAB}status-lines${TAB}0" "nul: neither a packet capture" -- scan "$T/nul"
+expect "scan missing file" 1 "^total${TAB}status-lines${TAB}0" "^sipcode: $T/absent: No such file or directory\$" -- scan "$T/absent"
+expect "scan directory" 1 "^total${TAB}status-lines${TAB}0" "^sipcode: $T: Is a directory\$" -- scan "$T"
 if [ "$(id -u)" != 0 ]; then
     printf 'SIP/2.0 200 OK\n' >"$T/locked" && chmod 000 "$T/locked"
-    expect "scan unreadable file" 1 "^0 status lines" "^sipcode: $T/locked: Permission denied\$" -- scan "$T/locked"
+    expect "scan unreadable file" 1 "^total${TAB}status-lines${TAB}0" "^sipcode: $T/locked: Permission denied\$" -- scan "$T/locked"
 else
     # root reads any mode; /proc/self/mem fails on read instead
-    expect "scan read error" 1 "^0 status lines" "^sipcode: /proc/self/mem: " -- scan /proc/self/mem
+    expect "scan read error" 1 "^total${TAB}status-lines${TAB}0" "^sipcode: /proc/self/mem: " -- scan /proc/self/mem
 fi
-expect "scan some files unreadable" 1 "^2 status lines" "absent: No such file" -- scan "$T/crlf" "$T/absent" "$T/crlf"
+expect "scan some files unreadable" 1 "^total${TAB}status-lines${TAB}2" "absent: No such file" -- scan "$T/crlf" "$T/absent" "$T/crlf"
 printf 'SIP/2.0 182 Queued, avaya-cm-data=0001001000200010\r\nSIP/2.0 404 Not here\r\nSIP/2.0 404 Gone fishing\r\n' >"$T/extra"
-expect "scan: a known phrase with extra text" 0 "^${TAB}1${TAB}\"Queued, avaya-cm-data=0001001000200010\"${TAB}a known phrase with extra text\$" "" -- scan "$T/extra"
-expect "scan: a known spelling" 0 "^${TAB}1${TAB}\"Not here\"${TAB}known spelling\$" "" -- scan "$T/extra"
-expect "scan: not a known spelling" 0 "^${TAB}1${TAB}\"Gone fishing\"${TAB}not a known spelling\$" "" -- scan "$T/extra"
+expect "scan: a known phrase with extra text" 0 "^phrase${TAB}182${TAB}1${TAB}\"Queued, avaya-cm-data=0001001000200010\"${TAB}a known phrase with extra text\$" "" -- scan "$T/extra"
+expect "scan: a known spelling" 0 "^phrase${TAB}404${TAB}1${TAB}\"Not here\"${TAB}known spelling\$" "" -- scan "$T/extra"
+expect "scan: not a known spelling" 0 "^phrase${TAB}404${TAB}1${TAB}\"Gone fishing\"${TAB}not a known spelling\$" "" -- scan "$T/extra"
 expect "scan unknown option" 2 "" 'unknown option "--bogus"' -- scan --bogus "$T/crlf"
 
 # A status line across the tool's 64 KiB read boundary, one at the parser's
@@ -187,8 +198,10 @@ expect "scan unknown option" 2 "" 'unknown option "--bogus"' -- scan --bogus "$T
 } >"$T/boundary"
 scan_check "scan across read boundary and at the limit" '[(c["code"], c["count"]) for c in d["codes"]] == [(200, 1), (486, 1)]' "$T/boundary"
 
-# Binary junk, NULs and a 50 MB line with a status line at its end.
+# Binary junk, NULs and a 50 MB line with a status line at its end, after
+# a first block of text (a file that starts as binary is no trace).
 {
+    head -c 5000 /dev/zero | tr '\0' 'a'; echo
     head -c 1000000 /dev/urandom
     printf '\0\0SIP/2.0 180 Ringing\n\0'
     head -c 50000000 /dev/zero | tr '\0' 'b'

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT */
+/* Counting records for `sipcode scan`: responses per code and phrase (the
+ * trace scanner's struct scan, so text and captures count alike), requests
+ * per method, messages per transport, retransmissions, and the analyser's
+ * "not decoded" counts; and the sections of the report that are about
+ * captures, as text rows or JSON members. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+
+/* A retransmission, as tshark's SIP statistics count "resent" packets: over
+ * UDP, within one Call-ID between the same two address:port pairs, the
+ * same CSeq number and method again while that transaction's request (ACK
+ * and CANCEL aside) or final response (the same code) was the last seen.
+ * The state per (Call-ID, source, destination) sits in a fixed table
+ * indexed by a 64-bit hash: a collision forgets the older transaction, so
+ * memory stays fixed (RESEND_SLOTS * 16 bytes). */
+#define RESEND_SLOTS (1u << 18)
+
+enum { SEEN_NOTHING, SEEN_REQUEST, SEEN_PROVISIONAL, SEEN_FINAL };
+
+struct resend_slot {
+    uint64_t key;
+    uint32_t cseq;
+    uint16_t code;
+    uint8_t state;
+    uint8_t method; /* low byte of the CSeq method's hash */
+};
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211u;
+    return h;
+}
+
+static uint64_t endpoint_hash(uint64_t h, const struct an_endpoint *e)
+{
+    h = fnv(h, &e->family, 1);
+    h = fnv(h, e->addr, e->family == 6 ? 16 : 4);
+    return fnv(h, &e->port, sizeof e->port);
+}
+
+static int is_resend(struct report *rp, const struct an_record *r)
+{
+    uint64_t key = 1469598103934665603u;
+    uint8_t method;
+    struct resend_slot *s;
+    int resend = 0;
+
+    if (r->transport != AN_UDP || !r->has_cseq || !rp->resend)
+        return 0;
+    key = fnv(key, r->call_id.p, r->call_id.len);
+    key = endpoint_hash(key, &r->src);
+    key = endpoint_hash(key, &r->dst);
+    method = (uint8_t)fnv(1469598103934665603u, r->cseq_method.p, r->cseq_method.len);
+    s = &rp->resend[key % RESEND_SLOTS];
+    if (s->key != key) {
+        memset(s, 0, sizeof *s);
+        s->key = key;
+    } else if (s->cseq == r->cseq && s->method == method) {
+        int ack_or_cancel = (r->cseq_method.len == 3 && memcmp(r->cseq_method.p, "ACK", 3) == 0) ||
+                            (r->cseq_method.len == 6 && memcmp(r->cseq_method.p, "CANCEL", 6) == 0);
+        if (!r->code)
+            resend = s->state == SEEN_REQUEST && !ack_or_cancel;
+        else
+            resend = r->code >= 200 && s->state == SEEN_FINAL && s->code == r->code;
+    }
+    s->cseq = r->cseq;
+    s->method = method;
+    if (!r->code) {
+        s->state = SEEN_REQUEST;
+    } else if (r->code >= 200) {
+        s->state = SEEN_FINAL;
+        s->code = (uint16_t)r->code;
+    } else {
+        s->state = SEEN_PROVISIONAL;
+    }
+    return resend;
+}
+
+int report_init(struct report *rp)
+{
+    memset(rp, 0, sizeof *rp);
+    scan_init(&rp->codes);
+    rp->resend = calloc(RESEND_SLOTS, sizeof *rp->resend);
+    return rp->resend ? 0 : -1;
+}
+
+void report_free(struct report *rp)
+{
+    scan_free(&rp->codes);
+    free(rp->resend);
+    memset(rp, 0, sizeof *rp);
+}
+
+static void count_method(struct report *rp, struct an_str m)
+{
+    size_t i;
+    struct report_method *e;
+
+    for (i = 0; i < rp->nmethods; i++) {
+        e = &rp->methods[i];
+        if (e->len == m.len && memcmp(e->name, m.p, m.len) == 0) {
+            e->count++;
+            return;
+        }
+    }
+    if (rp->nmethods == REPORT_METHODS || m.len > sizeof rp->methods[0].name) {
+        rp->other_methods++;
+        return;
+    }
+    e = &rp->methods[rp->nmethods++];
+    memcpy(e->name, m.p, m.len);
+    e->len = m.len;
+    e->count = 1;
+}
+
+void report_record(void *ctx, const struct an_record *r)
+{
+    struct report *rp = ctx;
+
+    rp->messages++;
+    if ((unsigned)r->transport < AN_TRANSPORTS)
+        rp->transports[r->transport]++;
+    if (is_resend(rp, r))
+        rp->retransmissions++;
+    if (r->code) {
+        struct sipcode_status_line sl;
+        sl.code = r->code;
+        sl.phrase = r->phrase.p;
+        sl.phrase_len = r->phrase.len;
+        sl.known = r->phrase_known;
+        scan_count(&rp->codes, &sl);
+    } else {
+        rp->requests++;
+        count_method(rp, r->method);
+    }
+}
+
+/* Methods in the order of their names, for output that does not depend on
+ * the order of the capture. */
+static int by_name(const void *a, const void *b)
+{
+    const struct report_method *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->name, y->name, n);
+
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static void put_escaped(FILE *f, const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+            fputc(c, f);
+        else
+            fprintf(f, "\\x%02x", c);
+    }
+}
+
+void report_text(struct report *rp, const struct an_counts *an, FILE *f)
+{
+    size_t i;
+    int t;
+
+    qsort(rp->methods, rp->nmethods, sizeof rp->methods[0], by_name);
+    fprintf(f, "total\tmessages\t%llu\n", rp->messages);
+    fprintf(f, "total\trequests\t%llu\n", rp->requests);
+    fprintf(f, "total\tretransmissions\t%llu\n", rp->retransmissions);
+    if (an)
+        fprintf(f, "total\tpackets\t%llu\n", an->packets);
+    for (i = 0; i < rp->nmethods; i++) {
+        fprintf(f, "method\t");
+        put_escaped(f, rp->methods[i].name, rp->methods[i].len);
+        fprintf(f, "\t%llu\n", rp->methods[i].count);
+    }
+    if (rp->other_methods)
+        fprintf(f, "method\t(other methods)\t%llu\n", rp->other_methods);
+    for (t = 0; t < AN_TRANSPORTS; t++)
+        if (rp->transports[t])
+            fprintf(f, "transport\t%s\t%llu\n", an_transport_name((enum an_transport)t),
+                    rp->transports[t]);
+    if (!an)
+        return;
+    for (t = 0; t < AN_REASONS; t++) {
+        if (!an->not_decoded[t])
+            continue;
+        fprintf(f, "not-decoded\t%s\t%llu", an_reason_name((enum an_reason)t), an->not_decoded[t]);
+        if (t == AN_MALFORMED) {
+            fputs("\t\"", f);
+            put_escaped(f, an->bad_line, an->bad_line_len);
+            fputc('"', f);
+        }
+        fputc('\n', f);
+    }
+}
+
+void report_json(struct report *rp, const struct an_counts *an, FILE *f)
+{
+    size_t i;
+    int t, first = 1;
+
+    qsort(rp->methods, rp->nmethods, sizeof rp->methods[0], by_name);
+    fprintf(f, ", \"messages\": %llu, \"requests\": %llu, \"retransmissions\": %llu",
+            rp->messages, rp->requests, rp->retransmissions);
+    fprintf(f, ", \"packets\": %llu, \"methods\": {", an ? an->packets : 0ULL);
+    for (i = 0; i < rp->nmethods; i++) {
+        fputs(i ? ", " : "", f);
+        json_string(f, rp->methods[i].name, rp->methods[i].len);
+        fprintf(f, ": %llu", rp->methods[i].count);
+    }
+    if (rp->other_methods)
+        fprintf(f, "%s\"(other methods)\": %llu", rp->nmethods ? ", " : "", rp->other_methods);
+    fputs("}, \"transports\": {", f);
+    for (t = 0; t < AN_TRANSPORTS; t++) {
+        if (!rp->transports[t])
+            continue;
+        fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", an_transport_name((enum an_transport)t),
+                rp->transports[t]);
+        first = 0;
+    }
+    fputs("}, \"not_decoded\": {", f);
+    first = 1;
+    for (t = 0; an && t < AN_REASONS; t++) {
+        if (!an->not_decoded[t])
+            continue;
+        fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", an_reason_name((enum an_reason)t),
+                an->not_decoded[t]);
+        first = 0;
+    }
+    fputs("}, \"malformed_example\": ", f);
+    if (an && an->not_decoded[AN_MALFORMED])
+        json_string(f, an->bad_line, an->bad_line_len);
+    else
+        fputs("null", f);
+}

@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: MIT
+# The packet analyser behind `sipcode scan` (included by Makefile): analyser/
+# is built into the tool only; the library never sees it or libpcap.
+#
+#   WITH_PCAP=yes|no   read captures with libpcap (default: yes when a
+#                      program including <pcap/pcap.h> links with -lpcap);
+#                      without it scan reads text traces only and says so
+#                      for a capture
+#   make check-capture the capture tests against tshark (tests/test_capture.sh)
+#   make bench-scan    (also) sipcode scan against tshark on a generated capture of
+#                      BENCH_SCAN_MB megabytes (default 500)
+
+PCAP_LIBS ?= -lpcap
+WITH_PCAP ?= $(shell printf '\043include <pcap/pcap.h>\nint main(void) { return pcap_datalink(0); }\n' \
+    | $(CC) $(CFLAGS) $(LDFLAGS) -x c -o /dev/null - $(PCAP_LIBS) >/dev/null 2>&1 && echo yes || echo no)
+
+AN_SRC = $(wildcard analyser/*.c)
+AN_HDRS = $(wildcard analyser/*.h) cli/scan.h cli/json.h $(HEADERS)
+AN_OBJS = $(AN_SRC:analyser/%.c=$(B)/obj/an_%.o)
+AN_CPPFLAGS = -Ianalyser -Icli $(if $(filter yes,$(WITH_PCAP)),,-DSIPCODE_NO_PCAP)
+
+$(B)/obj/an_%.o: analyser/%.c $(AN_HDRS) | $(B)/obj
+	$(COMPILE) $(AN_CPPFLAGS) -c $< -o $@
+
+# The tool: cli.o now includes the analyser's headers.
+$(B)/obj/cli.o: $(AN_HDRS)
+$(B)/obj/cli.o: COMPILE += $(AN_CPPFLAGS)
+TOOL_OBJS += $(AN_OBJS)
+$(TOOL): $(AN_OBJS)
+$(TOOL): LDLIBS += $(if $(filter yes,$(WITH_PCAP)),$(PCAP_LIBS))
+
+.PHONY: check-capture bench-scan-capture
+
+check-capture: $(TOOL)
+	bash tests/test_capture.sh $(TOOL)
+
+# make bench-scan runs this before the text trace's benchmark (mk/bench.mk).
+BENCH_SCAN_MB ?= 500
+bench-scan: bench-scan-capture
+bench-scan-capture: $(TOOL)
+	bash bench/capture.sh $(TOOL) $(BENCH_SCAN_MB)
+
+# A vendored copy builds the tool too (mk/vendor.mk).
+VENDOR_BUILD += $(sort $(wildcard analyser/*.c analyser/*.h))
