@@ -372,13 +372,31 @@ static void deliver(struct analyser *an, const struct an_record *r)
         an->fn(an->ctx, r);
 }
 
+/* A Content-Length that is no number: the message is malformed, and its
+ * bad line is the header as it came. */
+static void bad_length(struct analyser *an, struct an_str v)
+{
+    char line[sizeof an->counts.bad_line];
+    size_t n = v.len < sizeof line - 16 ? v.len : sizeof line - 16;
+
+    memcpy(line, "Content-Length: ", 16);
+    memcpy(line + 16, v.p, n);
+    msg_malformed(an, line, 16 + n);
+}
+
 void msg_sip(struct analyser *an, const struct flow *fl, const char *p, size_t len)
 {
     struct an_record r;
     struct an_str clen = { NULL, 0 };
+    size_t body;
 
-    if (parse_message(an, fl, p, len, &r, &clen) == 0)
-        deliver(an, &r);
+    if (parse_message(an, fl, p, len, &r, &clen) != 0)
+        return;
+    /* A datagram's body is the rest of it whatever Content-Length says, so
+     * the message counts; a value that is no number is still malformed. */
+    if (clen.p && content_length(clen, (size_t)-1 / 10 - 10, &body) == -1)
+        bad_length(an, clen);
+    deliver(an, &r);
 }
 
 void msg_datagram(struct analyser *an, const struct flow *fl, const uint8_t *p, size_t len,
@@ -476,16 +494,14 @@ static size_t stream_sip(struct analyser *an, struct msg_stream *ms, const struc
         rc = parse_message(an, fl, p, hend, &r, &clen);
         if (rc == 0 && clen.p) {
             int c = content_length(clen, an->lim.message_max, &body);
-            if (c == -2 || hend + body > an->lim.message_max) {
-                an_count(an, AN_TOO_BIG);
-                ms->mode = MS_RESYNC;
-                done += hend;
-                continue;
-            }
-            if (c == -1) {
-                /* Where the body ends is unknown: keep the headers' record
-                 * and look for the next start line. */
-                msg_malformed(an, clen.p, clen.len);
+            if (c != 0 || hend + body > an->lim.message_max) {
+                /* Where the body ends is unknown, or past the cap: the
+                 * headers still make a record, then the next start line
+                 * is looked for. */
+                if (c == -1)
+                    bad_length(an, clen);
+                else
+                    an_count(an, AN_TOO_BIG);
                 deliver(an, &r);
                 ms->mode = MS_RESYNC;
                 done += hend;
@@ -577,7 +593,7 @@ static size_t stream_ws(struct analyser *an, struct msg_stream *ms, const struct
             continue;
         }
         {
-            unsigned char *nb = realloc(ms->ws, ms->ws_len + plen);
+            unsigned char *nb = realloc(ms->ws, ms->ws_len + plen + 1); /* never 0: realloc would free */
             if (!nb) {
                 reasm_release(an, plen);
                 continue;

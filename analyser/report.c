@@ -4,8 +4,10 @@
  * per method, messages per transport, retransmissions, and the analyser's
  * "not decoded" counts; and the sections of the report that are about
  * captures, as text rows or JSON members. */
+#define _POSIX_C_SOURCE 200112L /* inet_ntop */
 #include "report.h"
 
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,4 +245,50 @@ void report_json(struct report *rp, const struct an_counts *an, FILE *f)
         json_string(f, an->bad_line, an->bad_line_len);
     else
         fputs("null", f);
+}
+
+static void put_endpoint(FILE *f, const struct an_endpoint *e)
+{
+    char text[INET6_ADDRSTRLEN];
+
+    if (!inet_ntop(e->family == 6 ? AF_INET6 : AF_INET, e->addr, text, sizeof text))
+        strcpy(text, "?");
+    fprintf(f, e->family == 6 ? "[%s]:%u" : "%s:%u", text, (unsigned)e->port);
+}
+
+static void put_field(FILE *f, struct an_str s)
+{
+    fputc('\t', f);
+    if (s.p)
+        put_escaped(f, s.p, s.len);
+    else
+        fputc('-', f);
+}
+
+void report_print_record(FILE *f, const struct an_record *r)
+{
+    fprintf(f, "record\t%lld.%09lu\t%s%s\t", (long long)r->sec, (unsigned long)r->nsec,
+            an_transport_name(r->transport), r->hep_version ? "/HEP" : "");
+    put_endpoint(f, &r->src);
+    fputc('\t', f);
+    put_endpoint(f, &r->dst);
+    if (r->code) {
+        fprintf(f, "\t%d", r->code);
+        put_field(f, r->phrase);
+    } else {
+        put_field(f, r->method);
+        put_field(f, r->request_uri);
+    }
+    if (r->has_cseq)
+        fprintf(f, "\t%lu", (unsigned long)r->cseq);
+    else
+        fputs("\t-", f);
+    put_field(f, r->cseq_method);
+    put_field(f, r->call_id);
+    put_field(f, r->via_branch);
+    put_field(f, r->from_tag);
+    put_field(f, r->to_tag);
+    put_field(f, r->reason);
+    put_field(f, r->warning);
+    fputc('\n', f);
 }

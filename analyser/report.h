@@ -36,6 +36,12 @@ void report_free(struct report *rp);
 /* An an_record_fn: counts one record (ctx is the struct report). */
 void report_record(void *ctx, const struct an_record *r);
 
+/* One row per record: "record", time, transport (with "/HEP" when it came
+ * in HEP), source, destination, then the method and Request-URI or the
+ * code and phrase, CSeq number and method, Call-ID, top Via branch, From
+ * tag, To tag, Reason, Warning; "-" for what the message lacks. */
+void report_print_record(FILE *f, const struct an_record *r);
+
 /* Rows "total", "method", "transport", "not-decoded" (an may be NULL when
  * no capture was read), each starting with its section name. */
 void report_text(struct report *rp, const struct an_counts *an, FILE *f);

@@ -33,6 +33,7 @@ static const char usage_text[] =
     "       " TOOL " [--json] list [--class NAME]\n"
     "       " TOOL " [--json] scan [FILE...]\n"
     "       " TOOL " [--json] scan -i IFACE [--duration SECONDS]\n"
+    "       " TOOL " scan --records [FILE...|-i IFACE]\n"
     "       " TOOL " [--json] q850 [--location-user] [--new-number] CAUSE...\n"
     "Look up SIP response codes and reason phrases, and count them in SIP traces.\n"
     "  CODE          a number, e.g. 486: its phrase, class, RFC, status and meaning;\n"
@@ -45,7 +46,10 @@ static const char usage_text[] =
     "                with the other phrases seen for each; for captures also\n"
     "                requests per method, transports, retransmissions and what\n"
     "                could not be decoded; -i IFACE captures live (needs the\n"
-    "                right to capture) until --duration SECONDS or Ctrl-C\n"
+    "                right to capture) until --duration SECONDS or Ctrl-C;\n"
+    "                --records adds a row per message of a capture: time,\n"
+    "                transport, addresses, start line, CSeq, Call-ID, branch,\n"
+    "                tags, Reason, Warning\n"
     "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
     "                cause value 1..127; --location-user (cause location is the\n"
     "                user) and --new-number (diagnostic holds a new number) give\n"
@@ -57,6 +61,14 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 unknown code or phrase or unreadable file, 2 usage error.\n";
 
 static int json;
+static int records; /* scan --records: a row per SIP message as well */
+
+/* The record callback of scan --records: prints, then counts. */
+static void print_and_count(void *ctx, const struct an_record *r)
+{
+    report_print_record(stdout, r);
+    report_record(ctx, r);
+}
 
 /* Writes len bytes of s as printable ASCII: other bytes as \xNN. */
 static void put_escaped(FILE *f, const char *s, size_t len)
@@ -317,7 +329,6 @@ static void print_scan_text(struct report *rp, const struct an_counts *an)
     int code;
     size_t i;
 
-    printf("section\tkey\tcount\tdetail\n");
     printf("total\tstatus-lines\t%llu\n", sc->status_lines);
     for (code = 100; code <= 699; code++) {
         const struct scan_code *c = sc->codes[code - 100];
@@ -478,11 +489,13 @@ static int scan(char **files, int nfiles, const char *iface, unsigned seconds)
     int i, status = 0, captures = 0;
     char why[PCAP_WHY_MAX];
 
-    if (report_init(&rp) != 0 || !(an = an_new(NULL, report_record, &rp))) {
+    if (report_init(&rp) != 0 || !(an = an_new(NULL, records ? print_and_count : report_record, &rp))) {
         report_free(&rp);
         fprintf(stderr, TOOL ": out of memory\n");
         return 1;
     }
+    if (!json) /* first, above any --records rows */
+        printf("section\tkey\tcount\tdetail\n");
     if (iface) {
         captures = 1;
         if (capture_live(an, iface, seconds, why, sizeof why) != 0) {
@@ -525,6 +538,8 @@ int main(int argc, char **argv)
             options_done = 1;
         else if (strcmp(a, "--json") == 0)
             json = 1;
+        else if (strcmp(a, "--records") == 0)
+            records = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
             help = 1;
         else if (strcmp(a, "--version") == 0)
@@ -592,12 +607,14 @@ int main(int argc, char **argv)
     } else if (strcmp(ops[0], "scan") == 0 && !options_done) {
         if (iface && nops > 1)
             status = usage_error("scan -i reads an interface, not files, got", ops[1]);
+        else if (records && json)
+            status = usage_error("--records writes rows, not JSON: use one or the other", NULL);
         else if (duration_arg && !iface)
             status = usage_error("--duration goes with scan -i only", NULL);
         else
             status = scan(ops + 1, nops - 1, iface, duration);
-    } else if (iface || duration_arg) {
-        status = usage_error("-i and --duration go with scan only", NULL);
+    } else if (iface || duration_arg || records) {
+        status = usage_error("-i, --duration and --records go with scan only", NULL);
     } else {
         for (i = 0; i < nops; i++)
             status |= lookup(ops[i]);

@@ -42,3 +42,17 @@ bench-scan-capture: $(TOOL)
 
 # A vendored copy builds the tool too (mk/vendor.mk).
 VENDOR_BUILD += $(sort $(wildcard analyser/*.c analyser/*.h))
+
+# Seeds of the capture fuzz harness (fuzz/fuzz_capture.c): the start of each
+# variant of the sipp capture and of the hostile captures, at most
+# FUZZ_MAX_LEN bytes each. Not part of make regen: the variants need no
+# refresh when codes.csv changes.
+fuzz-corpus-capture:
+	rm -rf $(B)/seeds && mkdir -p $(B)/seeds fuzz/corpus/capture
+	$(PYTHON) tests/captures/make_variants.py tests/captures/sipp-udp.pcap $(B)/seeds
+	for h in clen duplicates; do $(PYTHON) tests/captures/make_hostile.py $$h >$(B)/seeds/$$h.pcap; done
+	$(PYTHON) tests/captures/make_hostile.py frag-flood 20 >$(B)/seeds/frag-flood.pcap
+	$(PYTHON) tests/captures/make_hostile.py snaplen tests/captures/sipp-udp.pcap >$(B)/seeds/snaplen.pcap
+	for f in $(B)/seeds/*.pcap tests/captures/*.pcap; do \
+	    head -c $(FUZZ_MAX_LEN) $$f >fuzz/corpus/capture/$$(basename $$f .pcap); done
+.PHONY: fuzz-corpus-capture

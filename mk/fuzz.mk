@@ -7,9 +7,11 @@ FUZZ_HARNESSES += status_line
 FUZZ_HARNESSES += scan
 FUZZ_HARNESSES += q850
 FUZZ_HARNESSES += reason
+FUZZ_HARNESSES += capture
 # A harness that needs sources outside src/ names them in FUZZ_EXTRA_NAME
 # (they go on the compiler's command line) and the headers they bring below.
 FUZZ_EXTRA_scan = cli/scan.c
+FUZZ_EXTRA_capture = $(filter-out analyser/capture.c analyser/report.c,$(sort $(wildcard analyser/*.c)))
 #
 #   make fuzz           every harness under libFuzzer for FUZZ_SECONDS each
 #                       (clang -fsanitize=fuzzer,address,undefined); make -j2
@@ -40,6 +42,7 @@ FUZZ_COV = -fprofile-instr-generate -fcoverage-mapping
 .SECONDEXPANSION:
 
 $(FB)/fuzz_scan $(FCB)/fuzz_scan $(FRB)/fuzz_scan: cli/scan.h
+$(FB)/fuzz_capture $(FCB)/fuzz_capture $(FRB)/fuzz_capture: $(wildcard analyser/*.h)
 
 # ---- libFuzzer builds, with the sanitizers
 $(FB)/obj $(FCB)/obj $(FRB):

@@ -9,7 +9,9 @@ tshark puts a code it has no name for in its class's "x99 ... Others" row
 row where tshark lists the code itself, and summed per class where tshark
 lists only the class's Others row.
 
-    tshark_compare.py SIPCODE CAPTURE [TSHARK-ARG...]   (e.g. -d udp.port==6060,sip)
+    tshark_compare.py SIPCODE CAPTURE [--oracle FILE] [TSHARK-ARG...]
+TSHARK-ARGs such as -d udp.port==6060,sip; --oracle has tshark read FILE,
+the same messages in an encapsulation tshark decodes.
 Exits 0 when equal; 1 with both sides printed otherwise."""
 import json
 import re
@@ -52,7 +54,10 @@ def tshark_stats(capture, extra):
 
 def main():
     tool, capture, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
-    t = tshark_stats(capture, extra)
+    oracle = capture
+    if extra[:1] == ["--oracle"]:
+        oracle, extra = extra[1], extra[2:]
+    t = tshark_stats(oracle, extra)
     s = json.loads(subprocess.run([tool, "--json", "scan", capture], check=True,
                                   capture_output=True, text=True).stdout)
     codes, others = {}, {}
