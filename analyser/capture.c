@@ -3,7 +3,7 @@
  * seek back over the bytes read to tell its format, so those bytes are put
  * back in front of the stream with fopencookie(). Built without libpcap
  * (SIPCODE_NO_PCAP), every capture is an error that says so. */
-#define _GNU_SOURCE /* fopencookie */
+#define _GNU_SOURCE /* fopencookie, fileno, dup */
 #include "capture.h"
 
 #include <signal.h>
@@ -108,10 +108,12 @@ int capture_file(struct analyser *an, FILE *f, const unsigned char *head, size_t
     char ebuf[PCAP_ERRBUF_SIZE] = "";
     static const cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };
     static struct replay r;
-    FILE *in = f;
+    FILE *in;
     pcap_t *p;
-    int rc = 0;
+    int rc = 0, fd;
 
+    /* libpcap closes the stream it reads: it gets one of its own, and f
+     * stays the caller's. */
     if (head) {
         if (n > sizeof r.head)
             n = sizeof r.head;
@@ -120,20 +122,24 @@ int capture_file(struct analyser *an, FILE *f, const unsigned char *head, size_t
         r.n = n;
         r.pos = 0;
         in = fopencookie(&r, "r", io);
-        if (!in) {
-            snprintf(err, errlen, "cannot read the capture");
-            return -1;
-        }
+    } else {
+        fd = dup(fileno(f));
+        in = fd < 0 ? NULL : fdopen(fd, "rb");
+        if (!in && fd >= 0)
+            close(fd);
+    }
+    if (!in) {
+        snprintf(err, errlen, "cannot read the capture");
+        return -1;
     }
     p = pcap_fopen_offline_with_tstamp_precision(in, PCAP_TSTAMP_PRECISION_NANO, ebuf);
     if (!p) {
         snprintf(err, errlen, "not a capture libpcap can read: %s", ebuf);
-        if (in != f)
-            fclose(in);
+        fclose(in);
         return -1;
     }
     feed(an, p, 1);
-    if (ferror(in)) {
+    if (ferror(in) || (head && ferror(f))) {
         snprintf(err, errlen, "read error");
         rc = -1;
     }

@@ -19,8 +19,9 @@ enum capture_format capture_format(const unsigned char *head, size_t n);
 
 /* Feeds every packet of a capture to an. f is at the start of the capture
  * unless head is given: then head[0..n) was read from f already and comes
- * first. Returns 0, or -1 with a one-line reason in err. A file that ends
- * inside a packet is counted (AN_CUT_SHORT), not an error. */
+ * first. f stays open: the caller closes it. Returns 0, or -1 with a
+ * one-line reason in err. A file that ends inside a packet is counted
+ * (AN_CUT_SHORT), not an error. */
 int capture_file(struct analyser *an, FILE *f, const unsigned char *head, size_t n, char *err,
                  size_t errlen);
 

@@ -25,7 +25,8 @@ static int lower(int c)
 static int is_token(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c && strchr("-.!%*_+`'~", c));
+           c == '-' || c == '.' || c == '!' || c == '%' || c == '*' || c == '_' || c == '+' ||
+           c == '`' || c == '\'' || c == '~';
 }
 
 /* "SIP/2.0" at p, SIP in any case. */
@@ -103,17 +104,26 @@ static enum hdr header_kind(const char *name, size_t n)
 {
     static const struct {
         const char *full;
+        size_t len;
         char compact;
-    } names[] = { { "call-id", 'i' }, { "via", 'v' },    { "from", 'f' },    { "to", 't' },
-                  { "cseq", 0 },      { "reason", 0 },   { "warning", 0 },   { "content-length", 'l' } };
+    } names[] = { { "call-id", 7, 'i' },  { "via", 3, 'v' },     { "from", 4, 'f' },
+                  { "to", 2, 't' },       { "cseq", 4, 0 },      { "reason", 6, 0 },
+                  { "warning", 7, 0 },    { "content-length", 14, 'l' } };
     size_t k, i;
+    int first;
 
+    if (n == 0)
+        return H_OTHER;
+    first = lower(name[0]);
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        if (n == 1 && names[k].compact && lower(name[0]) == names[k].compact)
-            return (enum hdr)k;
-        if (strlen(names[k].full) != n)
+        if (n == 1) {
+            if (names[k].compact == first)
+                return (enum hdr)k;
             continue;
-        for (i = 0; i < n && lower(name[i]) == names[k].full[i]; i++)
+        }
+        if (names[k].len != n || names[k].full[0] != first)
+            continue;
+        for (i = 1; i < n && lower(name[i]) == names[k].full[i]; i++)
             ;
         if (i == n)
             return (enum hdr)k;
@@ -150,7 +160,8 @@ static struct an_str param(const char *p, size_t n, const char *name)
                     while (j < n && (p[j] == ' ' || p[j] == '\t'))
                         j++;
                     out.p = p + j;
-                    while (j < n && !strchr(";, \t>", p[j]))
+                    while (j < n && p[j] != ';' && p[j] != ',' && p[j] != ' ' &&
+                           p[j] != '\t' && p[j] != '>')
                         j++;
                     out.len = (size_t)(p + j - out.p);
                     return out;

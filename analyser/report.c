@@ -157,19 +157,6 @@ static int by_name(const void *a, const void *b)
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-static void put_escaped(FILE *f, const char *s, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-            fputc(c, f);
-        else
-            fprintf(f, "\\x%02x", c);
-    }
-}
-
 void report_text(struct report *rp, const struct an_counts *an, FILE *f)
 {
     size_t i;
@@ -183,7 +170,7 @@ void report_text(struct report *rp, const struct an_counts *an, FILE *f)
         fprintf(f, "total\tpackets\t%llu\n", an->packets);
     for (i = 0; i < rp->nmethods; i++) {
         fprintf(f, "method\t");
-        put_escaped(f, rp->methods[i].name, rp->methods[i].len);
+        text_escaped(f, rp->methods[i].name, rp->methods[i].len);
         fprintf(f, "\t%llu\n", rp->methods[i].count);
     }
     if (rp->other_methods)
@@ -200,7 +187,7 @@ void report_text(struct report *rp, const struct an_counts *an, FILE *f)
         fprintf(f, "not-decoded\t%s\t%llu", an_reason_name((enum an_reason)t), an->not_decoded[t]);
         if (t == AN_MALFORMED) {
             fputs("\t\"", f);
-            put_escaped(f, an->bad_line, an->bad_line_len);
+            text_escaped(f, an->bad_line, an->bad_line_len);
             fputc('"', f);
         }
         fputc('\n', f);
@@ -260,7 +247,7 @@ static void put_field(FILE *f, struct an_str s)
 {
     fputc('\t', f);
     if (s.p)
-        put_escaped(f, s.p, s.len);
+        text_escaped(f, s.p, s.len);
     else
         fputc('-', f);
 }

@@ -60,3 +60,16 @@ void json_string(FILE *f, const char *s, size_t len)
     }
     fputc('"', f);
 }
+
+void text_escaped(FILE *f, const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+            fputc(c, f);
+        else
+            fprintf(f, "\\x%02x", c);
+    }
+}

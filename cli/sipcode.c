@@ -70,27 +70,13 @@ static void print_and_count(void *ctx, const struct an_record *r)
     report_record(ctx, r);
 }
 
-/* Writes len bytes of s as printable ASCII: other bytes as \xNN. */
-static void put_escaped(FILE *f, const char *s, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-            fputc(c, f);
-        else
-            fprintf(f, "\\x%02x", c);
-    }
-}
-
 /* A bad argument in a message: quoted, escaped, cut at QUOTE_MAX bytes. */
 static void put_quoted(FILE *f, const char *s)
 {
     size_t n = strlen(s);
 
     fputc('"', f);
-    put_escaped(f, s, n < QUOTE_MAX ? n : QUOTE_MAX);
+    text_escaped(f, s, n < QUOTE_MAX ? n : QUOTE_MAX);
     fputc('"', f);
     if (n > QUOTE_MAX)
         fprintf(f, " (%lu bytes, cut)", (unsigned long)n);
@@ -345,7 +331,7 @@ static void print_scan_text(struct report *rp, const struct an_counts *an)
                    sipcode_phrase(sipcode_effective(code)));
         for (i = 0; i < c->nphrases; i++) {
             printf("phrase\t%d\t%llu\t\"", code, c->phrases[i].count);
-            put_escaped(stdout, c->phrases[i].text, c->phrases[i].len);
+            text_escaped(stdout, c->phrases[i].text, c->phrases[i].len);
             printf("\"\t%s\n", phrase_kind_text(phrase_kind(code, c->phrases[i].text,
                                                            c->phrases[i].len)));
         }
@@ -459,7 +445,6 @@ static int scan_one(const char *name, struct report *rp, struct analyser *an, in
                 fprintf(stderr, TOOL ": %s: %s\n", name, why);
                 status = 1;
             }
-            f = NULL; /* closed by libpcap, or left to the caller for stdin */
             break;
         case CAPTURE_TEXT:
             errno = 0;

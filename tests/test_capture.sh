@@ -9,7 +9,7 @@
 #     capture with scan -i, where the machine allows (.ci/probe.sh);
 #   - standard input, pcapng, the record rows, and hostile captures: a
 #     flood of incomplete fragments, an endless TCP stream with no end of
-#     headers, bad Content-Length values, duplicated headers, packets cut
+#     headers, a TCP gap, a TLS stream, bad Content-Length values, duplicated headers, packets cut
 #     by the snapshot length, a truncated last packet, a corrupt header,
 #     each with its count and a peak RSS under 64 MB.
 #   bash tests/test_capture.sh build/sipcode       (exits 0 or 1)
@@ -158,6 +158,10 @@ compare "$T/dup.pcap"
 want='486	Busy Here	7	INVITE	first-call	z9hG4bKfirst	from1	to1	Q.850;cause=17; text=\x22user busy\x22	399 host \x22one\x22'
 [ "$(cut -f6- "$T/rows" | sort -u)" = "$(printf '%s' "$want")" ] && [ "$(wc -l <"$T/rows")" = 2 ] && ok ||
     no "duplicated, compact and folded headers: the first of each, joined: $(cat "$T/rows")"
+
+python3 "$H" gap >"$T/gap.pcap"
+"$TOOL" --json scan "$T/gap.pcap" >"$T/j"
+json_check "a TCP gap loses one message, the stream goes on; TLS is counted" 'd["messages"] == 3 and d["not_decoded"] == {"tcp-gap": 1, "tls": 1}' "$T/j"
 
 python3 "$H" snaplen "$DIR/captures/sipp-udp.pcap" >"$T/snap.pcap"
 "$TOOL" --json scan "$T/snap.pcap" >"$T/j"

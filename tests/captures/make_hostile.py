@@ -9,8 +9,9 @@
                                      10^30, then a good message after each
     make_hostile.py duplicates       headers given twice (Call-ID, CSeq,
                                      Content-Length, From, To, Via) and folded
-    make_hostile.py snaplen          the UDP messages of BASE cut to 100 bytes (BASE
-                                     is the second argument)
+    make_hostile.py snaplen BASE     the UDP messages of the capture BASE cut to 100 bytes
+    make_hostile.py gap              a TCP stream of 4 messages whose second segment
+                                     was never captured, and a TLS stream
 
 The capture is streamed: memory does not grow with its size."""
 import os
@@ -96,6 +97,20 @@ def snaplen(out, base):
         packet(out, f[:100], t=s, wire=len(f))
 
 
+def gap(out):
+    header(out)
+    msgs = [SIP_REQ % (i, i) + b"Content-Length: 0\r\n\r\n" for i in range(4)]
+    stream = b"".join(msgs)
+    cut = len(msgs[0]) + 10  # the lost segment: the start of the second message
+    seq = 1000
+    for lo, hi in ((0, cut), (cut, cut + 30), (cut + 30, len(stream))):
+        if lo != cut:
+            packet(out, eth(0x0800, ipv4(A, B, 6, tcp(40000, 5060, seq + lo, 1, 0x18, stream[lo:hi]))))
+    packet(out, eth(0x0800, ipv4(A, B, 6, tcp(40000, 5060, seq + len(stream), 1, 0x11, b""))))
+    hello = b"\x16\x03\x01\x00\x30" + bytes(48)
+    packet(out, eth(0x0800, ipv4(A, B, 6, tcp(40001, 5061, 1, 1, 0x18, hello))))
+
+
 def main():
     out = sys.stdout.buffer
     what = sys.argv[1]
@@ -107,6 +122,8 @@ def main():
         clen(out)
     elif what == "duplicates":
         duplicates(out)
+    elif what == "gap":
+        gap(out)
     elif what == "snaplen":
         snaplen(out, sys.argv[2])
     else:
