@@ -30,14 +30,15 @@ $(TOOL): $(AN_OBJS)
 $(TOOL): LDLIBS += $(if $(filter yes,$(WITH_PCAP)),$(PCAP_LIBS))
 
 .PHONY: check-capture bench-scan-capture
+CHECK_ALL += check-capture
 
-check-capture: $(TOOL)
+check-capture: $(TOOL) ## captures: scan's counts equal tshark's, hostile captures (needs tshark)
 	bash tests/test_capture.sh $(TOOL)
 
 # make bench-scan runs this before the text trace's benchmark (mk/bench.mk).
 BENCH_SCAN_MB ?= 500
 bench-scan: bench-scan-capture
-bench-scan-capture: $(TOOL)
+bench-scan-capture: $(TOOL) ## sipcode scan against tshark on a generated capture (BENCH_SCAN_MB=500)
 	bash bench/capture.sh $(TOOL) $(BENCH_SCAN_MB)
 
 # A vendored copy builds the tool too (mk/vendor.mk).
@@ -47,7 +48,7 @@ VENDOR_BUILD += $(sort $(wildcard analyser/*.c analyser/*.h))
 # variant of the sipp capture and of the hostile captures, at most
 # FUZZ_MAX_LEN bytes each. Not part of make regen: the variants need no
 # refresh when codes.csv changes.
-fuzz-corpus-capture:
+fuzz-corpus-capture: ## rewrite the capture harness's seeds
 	rm -rf $(B)/seeds && mkdir -p $(B)/seeds fuzz/corpus/capture
 	$(PYTHON) tests/captures/make_variants.py tests/captures/sipp-udp.pcap $(B)/seeds
 	for h in clen duplicates; do $(PYTHON) tests/captures/make_hostile.py $$h >$(B)/seeds/$$h.pcap; done
