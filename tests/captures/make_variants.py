@@ -200,7 +200,7 @@ def sctp_frame(m):
     return eth(0x0800, ipv4(src, dst, 132, struct.pack(">HHII", sp, dp, 0, 0) + chunk))
 
 
-def hep3(m):
+def hep3_packet(m):
     s, u, src, dst, sp, dp, pl = m
 
     def chunk(t, v):
@@ -209,8 +209,23 @@ def hep3(m):
             + chunk(7, struct.pack(">H", sp)) + chunk(8, struct.pack(">H", dp))
             + chunk(9, struct.pack(">I", s)) + chunk(10, struct.pack(">I", u))
             + chunk(11, b"\x01") + chunk(12, struct.pack(">I", 7)) + chunk(15, pl))
-    hep = b"HEP3" + struct.pack(">H", 6 + len(body)) + body
-    return eth(0x0800, ipv4(b"\x0a\0\0\x01", b"\x0a\0\0\x02", 17, udp(40000, 9060, hep)))
+    return b"HEP3" + struct.pack(">H", 6 + len(body)) + body
+
+
+def hep3(m):
+    return eth(0x0800, ipv4(b"\x0a\0\0\x01", b"\x0a\0\0\x02", 17, udp(40000, 9060, hep3_packet(m))))
+
+
+def hep3_tcp(msgs, rnd):
+    """HEPv3 over TCP: the packets back to back in one stream, cut anywhere."""
+    data = b"".join(hep3_packet(m) for m in msgs)
+    frames, seq, o = [], 1, 0
+    while o < len(data):
+        n = rnd.randint(1, 700)
+        frames.append((msgs[0][0], msgs[0][1], eth(0x0800, ipv4(
+            b"\x0a\0\0\x01", b"\x0a\0\0\x02", 6, tcp(40000, 9060, seq + o, 1, 0x18, data[o:o + n])))))
+        o += n
+    return frames
 
 
 def hep2(m):
@@ -263,6 +278,7 @@ def main():
     # tshark 4.0 has no HEP dissector: it counts the same messages unwrapped.
     put("hep3.pcap", 1, simple(msgs, 1, hep3), "", oracle="eth.pcap")
     put("hep2.pcap", 1, simple(msgs, 1, hep2), "", oracle="eth.pcap")
+    put("hep3-tcp.pcap", 1, hep3_tcp(msgs, rnd), "", oracle="eth.pcap")
     # Every third message sent again: the requests and final responses
     # among them are retransmissions, the provisional ones are not.
     frames = []
