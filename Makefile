@@ -134,3 +134,4 @@ include mk/fuzz.mk
 include mk/hardening.mk
 include mk/phrases.mk
 include mk/capture.mk
+include mk/outcomes.mk
