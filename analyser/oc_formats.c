@@ -310,6 +310,23 @@ static void s_delay(const struct prom *p, const char *g, const struct oc_stats *
     }
 }
 
+/* The families written entry by entry from the counts of one key kind. */
+static const struct {
+    const char *name, *help;
+    int kind;
+} by_key[] = {
+    { "sipcode_final_responses_total", "final responses per method and code, once per transaction",
+      OC_K_FINAL },
+    { "sipcode_provisional_responses_total",
+      "provisional responses per method and code, retransmissions apart", OC_K_PROV },
+    { "sipcode_attempt_finals_total", "session attempts by final code", OC_K_ATTEMPT },
+    { "sipcode_register_finals_total", "initial REGISTERs by final code", OC_K_REGISTER },
+    { "sipcode_reason_causes_total", "Reason causes per final code", OC_K_REASON },
+    { "sipcode_warnings_total", "Warning codes per final code", OC_K_WARNING },
+    { "sipcode_q850_disagreements_total",
+      "responses whose Q.850 cause and status disagree with RFC 3398", OC_K_DISAGREE },
+};
+
 static void write_prometheus(const struct oc_summary *sum, FILE *f)
 {
     struct prom p;
@@ -326,23 +343,12 @@ static void write_prometheus(const struct oc_summary *sum, FILE *f)
         p.sub = k;
         each(&p, s_kind);
     }
-    family(f, "sipcode_final_responses_total", "counter",
-           "final responses per method and code, once per transaction");
-    p.kind = OC_K_FINAL;
-    each(&p, s_kind);
-    family(f, "sipcode_provisional_responses_total", "counter",
-           "provisional responses per method and code, retransmissions apart");
-    p.kind = OC_K_PROV;
-    each(&p, s_kind);
     for (k = 0; k < OC_SCALARS; k++) {
         snprintf(name, sizeof name, "sipcode_%s_total", oc_scalar_name((enum oc_scalar)k));
         family(f, name, "counter", "session attempts, registrations and bounds");
         p.sub = k;
         each(&p, s_scalar);
     }
-    family(f, "sipcode_attempt_finals_total", "counter", "session attempts by final code");
-    p.kind = OC_K_ATTEMPT;
-    each(&p, s_kind);
     family(f, "sipcode_outcomes_total", "counter", "session attempts by outcome group");
     each(&p, s_outcome);
     family(f, "sipcode_rfc6076_numerator_total", "counter",
@@ -353,19 +359,11 @@ static void write_prometheus(const struct oc_summary *sum, FILE *f)
            "denominators of the RFC 6076 section 4 ratios");
     p.sub = 1;
     each(&p, s_metric);
-    family(f, "sipcode_register_finals_total", "counter", "initial REGISTERs by final code");
-    p.kind = OC_K_REGISTER;
-    each(&p, s_kind);
-    family(f, "sipcode_reason_causes_total", "counter", "Reason causes per final code");
-    p.kind = OC_K_REASON;
-    each(&p, s_kind);
-    family(f, "sipcode_warnings_total", "counter", "Warning codes per final code");
-    p.kind = OC_K_WARNING;
-    each(&p, s_kind);
-    family(f, "sipcode_q850_disagreements_total", "counter",
-           "responses whose Q.850 cause and status disagree with RFC 3398");
-    p.kind = OC_K_DISAGREE;
-    each(&p, s_kind);
+    for (k = 0; k < (int)(sizeof by_key / sizeof by_key[0]); k++) {
+        family(f, by_key[k].name, "counter", by_key[k].help);
+        p.kind = by_key[k].kind;
+        each(&p, s_kind);
+    }
     family(f, "sipcode_delay_seconds", "histogram", "RFC 6076 section 4 delays");
     each(&p, s_delay);
 }
