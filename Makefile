@@ -136,3 +136,4 @@ include mk/hardening.mk
 include mk/phrases.mk
 include mk/registry.mk
 include mk/capture.mk
+include mk/outcomes.mk

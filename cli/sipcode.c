@@ -14,6 +14,8 @@
 
 #include "capture.h"
 #include "json.h"
+#include "oc_report.h"
+#include "outcomes.h"
 #include "phrase_kind.h"
 #include "report.h"
 #include "scan.h"
@@ -33,6 +35,7 @@ static const char usage_text[] =
     "       " TOOL " [--json] list [--class NAME]\n"
     "       " TOOL " [--json] scan [FILE...]\n"
     "       " TOOL " [--json] scan -i IFACE [--duration SECONDS]\n"
+    "       " TOOL " [--json] merge SUMMARY.json...\n"
     "       " TOOL " scan --records [FILE...|-i IFACE]\n"
     "       " TOOL " [--json] q850 [--location-user] [--new-number] CAUSE...\n"
     "Look up SIP response codes and reason phrases, and count them in SIP traces.\n"
@@ -50,6 +53,11 @@ static const char usage_text[] =
     "                --records adds a row per message of a capture: time,\n"
     "                transport, addresses, start line, CSeq, Call-ID, branch,\n"
     "                tags, Reason, Warning\n"
+    "                for captures, transactions, call outcomes and RFC 6076\n"
+    "                metrics: --by src|dst|uri-domain, --top N, --interval SECONDS,\n"
+    "                --format text|json|csv|prometheus, --max-calls N,\n"
+    "                --max-transactions N (see sipcode(1))\n"
+    "  merge         add up JSON summaries of scans into one\n"
     "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
     "                cause value 1..127; --location-user (cause location is the\n"
     "                user) and --new-number (diagnostic holds a new number) give\n"
@@ -62,13 +70,6 @@ static const char usage_text[] =
 
 static int json;
 static int records; /* scan --records: a row per SIP message as well */
-
-/* The record callback of scan --records: prints, then counts. */
-static void print_and_count(void *ctx, const struct an_record *r)
-{
-    report_print_record(stdout, r);
-    report_record(ctx, r);
-}
 
 /* A bad argument in a message: quoted, escaped, cut at QUOTE_MAX bytes. */
 static void put_quoted(FILE *f, const char *s)
@@ -313,7 +314,8 @@ static int list(int cls)
 }
 
 /* Every row starts with its section, so that cut and sort work on it. */
-static void print_scan_text(struct report *rp, const struct an_counts *an)
+static void print_scan_text(struct report *rp, const struct an_counts *an,
+                            const struct oc_summary *oc)
 {
     const struct scan *sc = &rp->codes;
     int code;
@@ -345,9 +347,12 @@ static void print_scan_text(struct report *rp, const struct an_counts *an)
     }
     if (an)
         report_text(rp, an, stdout);
+    if (oc)
+        oc_write(oc, OC_TEXT, stdout);
 }
 
-static void print_scan_json(struct report *rp, const struct an_counts *an)
+static void print_scan_json(struct report *rp, const struct an_counts *an,
+                            const struct oc_summary *oc)
 {
     const struct scan *sc = &rp->codes;
     int code, first = 1;
@@ -374,6 +379,11 @@ static void print_scan_json(struct report *rp, const struct an_counts *an)
     }
     printf("%s]", first ? "" : "\n");
     report_json(rp, an, stdout);
+    if (oc) {
+        printf(", \"outcomes\": {");
+        oc_write(oc, OC_JSON, stdout);
+        printf("}");
+    }
     printf("}\n");
 }
 
@@ -469,8 +479,30 @@ static int scan_one(const char *name, struct report *rp, struct analyser *an, in
     return status;
 }
 
+/* Each record goes to the message counts and to the outcome analysis. */
+struct scan_sinks {
+    struct report *rp;
+    struct oc *oc;
+};
+
+static void both_sinks(void *ctx, const struct an_record *r)
+{
+    struct scan_sinks *s = ctx;
+
+    if (records)
+        report_print_record(stdout, r);
+    report_record(s->rp, r);
+    oc_record(s->oc, r);
+}
+
+static struct oc_opts oc_options_given;
+static size_t oc_top;
+static enum oc_format format = OC_TEXT;
+
 static int scan(char **files, int nfiles, const char *iface, unsigned seconds)
 {
+    struct scan_sinks sinks;
+    struct oc_summary sum;
     static const char *const stdin_only[] = { "-" };
     const char *const *names = nfiles ? (const char *const *)files : stdin_only;
     struct report rp;
@@ -478,12 +510,15 @@ static int scan(char **files, int nfiles, const char *iface, unsigned seconds)
     int i, status = 0, captures = 0;
     char why[PCAP_WHY_MAX];
 
-    if (report_init(&rp) != 0 || !(an = an_new(NULL, records ? print_and_count : report_record, &rp))) {
+    sinks.rp = &rp;
+    sinks.oc = oc_new(&oc_options_given);
+    if (!sinks.oc || report_init(&rp) != 0 || !(an = an_new(NULL, both_sinks, &sinks))) {
         report_free(&rp);
+        oc_free(sinks.oc);
         fprintf(stderr, TOOL ": out of memory\n");
         return 1;
     }
-    if (!json) /* first, above any --records rows */
+    if (!json && format == OC_TEXT) /* first, above any --records rows */
         printf("section\tkey\tcount\tdetail\n");
     if (iface) {
         captures = 1;
@@ -496,15 +531,114 @@ static int scan(char **files, int nfiles, const char *iface, unsigned seconds)
             status |= scan_one(names[i], &rp, an, &captures);
     }
     an_finish(an);
+    oc_finish(sinks.oc);
     if (rp.codes.failed)
         fprintf(stderr, TOOL ": out of memory: some phrases were counted as other phrases\n");
-    if (json)
-        print_scan_json(&rp, captures ? an_counts(an) : NULL);
+    if (oc_summary_of(sinks.oc, oc_top, &sum) != 0)
+        fprintf(stderr, TOOL ": out of memory: some outcome counts are missing\n");
+    if (format == OC_CSV || format == OC_PROMETHEUS)
+        oc_write(&sum, format, stdout);
+    else if (json)
+        print_scan_json(&rp, captures ? an_counts(an) : NULL, captures ? &sum : NULL);
     else
-        print_scan_text(&rp, captures ? an_counts(an) : NULL);
+        print_scan_text(&rp, captures ? an_counts(an) : NULL, captures ? &sum : NULL);
+    oc_summary_free(&sum);
     an_free(an);
+    oc_free(sinks.oc);
     report_free(&rp);
     return status;
+}
+
+/* Reads a whole file of at most max bytes: NULL with a message otherwise. */
+static char *slurp(const char *name, size_t max, size_t *len)
+{
+    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+    char *buf = NULL, *bigger;
+    size_t cap = 0, n = 0;
+
+    if (!f) {
+        fprintf(stderr, TOOL ": %s: %s\n", name, strerror(errno));
+        return NULL;
+    }
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            if (cap > max + 1)
+                cap = max + 1;
+            bigger = n < cap ? realloc(buf, cap) : NULL;
+            if (!bigger) {
+                fprintf(stderr, TOOL ": %s: %s\n", name,
+                        n > max ? "too big for a summary" : "out of memory");
+                break;
+            }
+            buf = bigger;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                fprintf(stderr, TOOL ": %s: read error\n", name);
+                break;
+            }
+            if (f != stdin)
+                fclose(f);
+            *len = n;
+            return buf;
+        }
+    }
+    free(buf);
+    if (f != stdin)
+        fclose(f);
+    return NULL;
+}
+
+/* sipcode merge: the JSON summaries of scans added up into one. */
+static int merge(char **files, int nfiles)
+{
+    struct oc_summary sum;
+    int i, status = 0;
+
+    memset(&sum, 0, sizeof sum);
+    for (i = 0; i < nfiles && !status; i++) {
+        size_t len;
+        char *text = slurp(files[i], (size_t)1 << 30, &len), why[160];
+        if (!text) {
+            status = 1;
+            break;
+        }
+        if (oc_summary_read(&sum, text, len, why, sizeof why) != 0) {
+            fprintf(stderr, TOOL ": %s: %s\n", files[i], why);
+            status = 1;
+        }
+        free(text);
+    }
+    if (!status) {
+        if (format == OC_TEXT && json)
+            format = OC_JSON;
+        if (format == OC_JSON)
+            printf("{\"outcomes\": {");
+        oc_write(&sum, format, stdout);
+        if (format == OC_JSON)
+            printf("}}\n");
+    }
+    oc_summary_free(&sum);
+    return status;
+}
+
+/* A count option's value: 1..max, or 0 after a usage message. */
+static size_t count_arg(const char *v, size_t max)
+{
+    char *end;
+    unsigned long long n;
+
+    if (!v || v[0] < '0' || v[0] > '9')
+        return 0;
+    errno = 0;
+    n = strtoull(v, &end, 10);
+    if (*end || errno || n < 1 || n > max)
+        return 0;
+    return (size_t)n;
 }
 
 int main(int argc, char **argv)
@@ -514,11 +648,13 @@ int main(int argc, char **argv)
     unsigned duration = 0;
     unsigned q850_flags = 0;
     int i, nops = 0, status = 0, options_done = 0, help = 0, version = 0;
+    int scan_options = 0, format_given = 0;
 
     if (!ops) {
         fprintf(stderr, TOOL ": out of memory\n");
         return 1;
     }
+    oc_opts_default(&oc_options_given);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (options_done || a[0] != '-' || a[1] == '\0')
@@ -551,6 +687,60 @@ int main(int argc, char **argv)
                 return usage_error("-i needs an interface", NULL);
             }
             iface = argv[++i];
+        } else if (strcmp(a, "--by") == 0 || strcmp(a, "--top") == 0 || strcmp(a, "--interval") == 0 ||
+                 strcmp(a, "--format") == 0 || strcmp(a, "--max-calls") == 0 ||
+                 strcmp(a, "--max-transactions") == 0) {
+            const char *v = i + 1 < argc ? argv[++i] : NULL;
+            size_t n = 0;
+            if (strcmp(a, "--format") == 0)
+                format_given = 1;
+            else
+                scan_options = 1;
+            if (strcmp(a, "--by") == 0) {
+                if (v && strcmp(v, "src") == 0)
+                    oc_options_given.by = OC_BY_SRC;
+                else if (v && strcmp(v, "dst") == 0)
+                    oc_options_given.by = OC_BY_DST;
+                else if (v && strcmp(v, "uri-domain") == 0)
+                    oc_options_given.by = OC_BY_DOMAIN;
+                else {
+                    free(ops);
+                    return usage_error("--by takes src, dst or uri-domain, got", v ? v : "nothing");
+                }
+            } else if (strcmp(a, "--format") == 0) {
+                if (v && strcmp(v, "text") == 0)
+                    format = OC_TEXT;
+                else if (v && strcmp(v, "json") == 0)
+                    json = 1, format = OC_JSON;
+                else if (v && strcmp(v, "csv") == 0)
+                    format = OC_CSV;
+                else if (v && strcmp(v, "prometheus") == 0)
+                    format = OC_PROMETHEUS;
+                else {
+                    free(ops);
+                    return usage_error("--format takes text, json, csv or prometheus, got",
+                                       v ? v : "nothing");
+                }
+            } else {
+                size_t max = strcmp(a, "--interval") == 0 ? 86400 * 366 : 100000000;
+                n = count_arg(v, max);
+                if (!n) {
+                    free(ops);
+                    return usage_error(strcmp(a, "--interval") == 0
+                                           ? "--interval needs seconds (1..31622400), got"
+                                           : "--top, --max-calls and --max-transactions need a "
+                                             "count (1..100000000), got",
+                                       v ? v : "nothing");
+                }
+                if (strcmp(a, "--top") == 0)
+                    oc_top = n;
+                else if (strcmp(a, "--interval") == 0)
+                    oc_options_given.interval_us = (int64_t)n * 1000000;
+                else if (strcmp(a, "--max-calls") == 0)
+                    oc_options_given.calls_max = n;
+                else
+                    oc_options_given.txns_max = n;
+            }
         } else if (strcmp(a, "--duration") == 0) {
             int secs;
             if (i + 1 >= argc || !parse_code(argv[i + 1], &secs) || secs < 1 || secs > 86400) {
@@ -600,8 +790,22 @@ int main(int argc, char **argv)
             status = usage_error("--records writes rows, not JSON: use one or the other", NULL);
         else if (duration_arg && !iface)
             status = usage_error("--duration goes with scan -i only", NULL);
+        else if (format == OC_PROMETHEUS && oc_options_given.interval_us)
+            status = usage_error("--interval does not go with --format prometheus", NULL);
         else
             status = scan(ops + 1, nops - 1, iface, duration);
+    } else if (strcmp(ops[0], "merge") == 0 && !options_done) {
+        if (nops == 1)
+            status = usage_error("merge needs JSON summaries (sipcode scan --json)", NULL);
+        else if (scan_options)
+            status = usage_error("merge takes --format and --json only", NULL);
+        else if (iface || duration_arg || records)
+            status = usage_error("-i, --duration and --records go with scan only", NULL);
+        else
+            status = merge(ops + 1, nops - 1);
+    } else if (scan_options || format_given) {
+        status = usage_error("--by, --top, --interval, --format, --max-calls and --max-transactions go "
+                             "with scan (--format also with merge)", NULL);
     } else if (iface || duration_arg || records) {
         status = usage_error("-i, --duration and --records go with scan only", NULL);
     } else {

@@ -8,6 +8,7 @@ FUZZ_HARNESSES += scan
 FUZZ_HARNESSES += q850
 FUZZ_HARNESSES += reason
 FUZZ_HARNESSES += capture
+FUZZ_HARNESSES += outcomes
 # A harness that needs sources outside src/ names them in FUZZ_EXTRA_NAME
 # (they go on the compiler's command line) and the headers they bring below.
 FUZZ_EXTRA_scan = cli/scan.c

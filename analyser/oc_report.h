@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/* The outcome analysis's report: what stats.h counts, with what it means
+ * (outcome groups, RFC 6076 metrics, delay percentiles) worked out, as text
+ * rows, JSON, CSV or Prometheus text exposition; and JSON summaries read
+ * back and added up (sipcode merge). */
+#ifndef SIPCODE_OC_REPORT_H
+#define SIPCODE_OC_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sipcode.h"
+#include "outcomes.h"
+#include "stats.h"
+
+/* An RFC 6076 ratio: numerator / denominator, undefined when the
+ * denominator is 0. */
+struct oc_metric {
+    const char *name;    /* "SER" */
+    const char *section; /* "4.6" */
+    uint64_t numerator, denominator;
+};
+
+enum { OC_SER, OC_SEER, OC_ISA, OC_SCR, OC_IRA, OC_METRICS };
+
+struct oc_view {
+    uint64_t scalar[OC_SCALARS];
+    uint64_t outcome[SIPCODE_OUTCOME_COUNT + 1]; /* by enum sipcode_outcome */
+    struct oc_metric metric[OC_METRICS];
+};
+
+void oc_view(const struct oc_stats *s, struct oc_view *v);
+
+/* The rows of one group, each starting with its section name. */
+void oc_text(const struct oc_stats *s, FILE *f);
+/* The members of one group's JSON object, without the braces. */
+void oc_json(const struct oc_stats *s, FILE *f);
+
+/* What a report shows: the total and the groups, in the order of their
+ * time bucket, then name; with a top, the groups of the top names by
+ * transactions, the others added up as "(rest)" per bucket. Built from a
+ * scan (oc_summary_of) or from JSON summaries (oc_summary_read). */
+struct oc_summary {
+    struct oc_stats total;
+    struct oc_group *groups;
+    size_t ngroups;
+    const char *by;      /* "src", "dst", "uri-domain", or NULL */
+    int64_t interval_s;  /* 0: no time buckets */
+};
+
+struct oc;
+int oc_summary_of(struct oc *oc, size_t top, struct oc_summary *sum); /* 0, or -1: no memory */
+void oc_summary_free(struct oc_summary *sum);
+const char *oc_by_name(int by); /* enum oc_by: NULL for none */
+
+/* The "outcomes" object of a JSON summary (the whole output of scan
+ * --json, or of merge --json) in text[0..len), added into sum; 0, or -1
+ * with a one-line reason in why. Groups with the same name and bucket add. */
+int oc_summary_read(struct oc_summary *sum, const char *text, size_t len, char *why, size_t whylen);
+
+enum oc_format { OC_TEXT, OC_JSON, OC_CSV, OC_PROMETHEUS };
+/* Text: the total's rows, then per group a row "group NAME BUCKET" and its
+ * rows. JSON: the members of the "outcomes" object, groups in "groups".
+ * CSV: one line per text row, with the group and bucket in front, a header
+ * line first. Prometheus: text exposition format 0.0.4. */
+void oc_write(const struct oc_summary *sum, enum oc_format fmt, FILE *f);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* Entries in flight under a cap (table.h). */
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(t, i) ((struct tab_node *)(void *)((t)->pool + (size_t)(i) * (t)->esize))
+
+static uint32_t index_of(const struct table *t, const void *e)
+{
+    return (uint32_t)((size_t)((const unsigned char *)e - t->pool) / t->esize);
+}
+
+/* heads[] holds an entry's index + 1 (0: none), so that calloc's zero
+ * pages need no writing; entries past t->used have never been touched, so
+ * the memory a table really takes grows with what is in flight. */
+int tab_init(struct table *t, size_t cap, size_t esize)
+{
+    size_t nb = 16;
+
+    memset(t, 0, sizeof *t);
+    if (cap < 1)
+        cap = 1;
+    if (cap >= TAB_NIL)
+        cap = TAB_NIL - 1;
+    while (nb < cap)
+        nb *= 2;
+    t->pool = calloc(cap, esize);
+    t->heads = calloc(nb, sizeof *t->heads);
+    if (!t->pool || !t->heads) {
+        tab_free(t);
+        return -1;
+    }
+    t->esize = esize;
+    t->cap = cap;
+    t->mask = nb - 1;
+    t->free_list = TAB_NIL;
+    t->first[0] = t->first[1] = t->last[0] = t->last[1] = TAB_NIL;
+    return 0;
+}
+
+void tab_free(struct table *t)
+{
+    free(t->pool);
+    free(t->heads);
+    memset(t, 0, sizeof *t);
+}
+
+size_t tab_bytes(const struct table *t)
+{
+    return t->cap * t->esize + (t->mask + 1) * sizeof *t->heads;
+}
+
+void *tab_find(struct table *t, uint64_t key)
+{
+    uint32_t i;
+
+    for (i = t->heads[key & t->mask] - 1; i != TAB_NIL; i = NODE(t, i)->hnext)
+        if (NODE(t, i)->key == key)
+            return NODE(t, i);
+    return NULL;
+}
+
+static void unlink_list(struct table *t, struct tab_node *nd)
+{
+    if (nd->prev != TAB_NIL)
+        NODE(t, nd->prev)->next = nd->next;
+    else
+        t->first[nd->list] = nd->next;
+    if (nd->next != TAB_NIL)
+        NODE(t, nd->next)->prev = nd->prev;
+    else
+        t->last[nd->list] = nd->prev;
+}
+
+static void link_front(struct table *t, struct tab_node *nd, uint32_t i, int list)
+{
+    nd->list = (uint8_t)list;
+    nd->prev = TAB_NIL;
+    nd->next = t->first[list];
+    if (nd->next != TAB_NIL)
+        NODE(t, nd->next)->prev = i;
+    else
+        t->last[list] = i;
+    t->first[list] = i;
+}
+
+void *tab_insert(struct table *t, uint64_t key, int list)
+{
+    uint32_t i = t->free_list;
+    struct tab_node *nd;
+
+    if (i != TAB_NIL)
+        t->free_list = NODE(t, i)->hnext;
+    else if (t->used < t->cap)
+        i = (uint32_t)t->used++;
+    else
+        return NULL;
+    nd = NODE(t, i);
+    memset(nd, 0, t->esize);
+    nd->key = key;
+    nd->hnext = t->heads[key & t->mask] - 1;
+    t->heads[key & t->mask] = i + 1;
+    link_front(t, nd, i, list);
+    t->n++;
+    return nd;
+}
+
+void tab_remove(struct table *t, void *entry)
+{
+    struct tab_node *nd = entry;
+    uint32_t i = index_of(t, entry), *p = &t->heads[nd->key & t->mask];
+
+    if (*p == i + 1) {
+        *p = nd->hnext + 1; /* TAB_NIL + 1 wraps to 0: none */
+    } else {
+        p = &NODE(t, *p - 1)->hnext;
+        while (*p != i)
+            p = &NODE(t, *p)->hnext;
+        *p = nd->hnext;
+    }
+    unlink_list(t, nd);
+    nd->hnext = t->free_list;
+    t->free_list = i;
+    t->n--;
+}
+
+void tab_touch(struct table *t, void *entry, int list)
+{
+    struct tab_node *nd = entry;
+
+    unlink_list(t, nd);
+    link_front(t, nd, index_of(t, entry), list);
+}
+
+void *tab_oldest(struct table *t, int list)
+{
+    return t->last[list] == TAB_NIL ? NULL : NODE(t, t->last[list]);
+}

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: MIT
+# The outcome analysis of `sipcode scan` (included by Makefile): its sources
+# are analyser/*.c, built by mk/capture.mk. Here its tests:
+#   make check-outcomes   known answers on the committed captures of
+#                         tests/captures/ (tests/test_outcomes.py, tshark
+#                         optional) and the hostile cases (tests/test_outcomes.sh)
+#   make captures         remake tests/captures/ with sipp on loopback inside
+#                         unshare -n (root, sipp, tcpdump); not part of check
+
+.PHONY: check-outcomes captures
+
+check: check-outcomes
+check-outcomes: $(TOOL)
+	$(PYTHON) tests/test_outcomes.py $(TOOL) tests/captures
+
+captures:
+	bash tests/outcomes/capture.sh tests/captures
+
+# The harness fuzz/fuzz_outcomes.c (mk/fuzz.mk builds and runs it): the
+# analyser without libpcap, and the JSON writer of the tool. The capture
+# harness does without the outcome analysis and its JSON writer.
+OC_SRC = analyser/txn.c analyser/calls.c analyser/outcomes.c analyser/stats.c analyser/table.c \
+    analyser/oc_report.c analyser/oc_summary.c analyser/oc_formats.c analyser/oc_merge.c
+FUZZ_EXTRA_outcomes = $(filter-out analyser/capture.c analyser/report.c,$(sort $(wildcard analyser/*.c))) cli/json.c
+FUZZ_EXTRA_capture := $(filter-out $(OC_SRC),$(FUZZ_EXTRA_capture))
+$(FB)/fuzz_outcomes $(FCB)/fuzz_outcomes $(FRB)/fuzz_outcomes: $(wildcard analyser/*.h) cli/json.h

@@ -1,0 +1,410 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Known answers for the outcome analysis of `sipcode scan`: each capture in
+tests/captures/ was made by a sipp scenario pair (tests/outcomes/) whose
+calls end in a way known by construction. Every count, outcome and metric
+is asserted exactly; the delays are checked against the packet times that
+tshark reads from the same capture, and the per-method counts against
+tshark's SIP statistics.
+
+    test_outcomes.py SIPCODE CAPTURE_DIR      (exits 0 or 1)"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+TOOL, CAPS = sys.argv[1], sys.argv[2]
+GROUPS = ["answered", "redirected", "busy", "rejected", "cancelled", "not-found",
+          "challenged-abandoned", "other-failure", "no-final-response"]
+
+# capture: (method counts, finals, provisionals, scalars, outcomes, metrics, reasons, warnings,
+#           disagreements, delay counts)
+CASES = {
+    "answered": dict(
+        methods={"INVITE": dict(requests=3, transactions=3), "ACK": dict(requests=3),
+                 "BYE": dict(requests=3, transactions=3)},
+        finals={("INVITE", 200): 3, ("BYE", 200): 3},
+        provisionals={("INVITE", 100): 3, ("INVITE", 180): 3},
+        scalars=dict(attempts=3, completed=3), outcomes={"answered": 3},
+        metrics=dict(SER=(3, 3), SEER=(3, 3), ISA=(0, 3), SCR=(3, 3), IRA=(0, 0)),
+        delays={("SRD", "success"): 3, ("SDD", "success"): 3, ("SDT", "success"): 3}),
+    "busy": dict(
+        methods={"INVITE": dict(requests=2, transactions=2), "ACK": dict(requests=2)},
+        finals={("INVITE", 486): 2}, provisionals={("INVITE", 100): 2},
+        scalars=dict(attempts=2), outcomes={"busy": 2},
+        metrics=dict(SER=(0, 2), SEER=(2, 2), ISA=(0, 2), SCR=(0, 2), IRA=(0, 0)),
+        reasons={(486, "Q.850", 16): 2}, disagreements={(486, 16): 2},
+        delays={("SRD", "failure"): 2}),
+    "challenged": dict(
+        methods={"INVITE": dict(requests=4, transactions=4), "ACK": dict(requests=4),
+                 "BYE": dict(requests=2, transactions=2)},
+        finals={("INVITE", 407): 2, ("INVITE", 200): 2, ("BYE", 200): 2},
+        provisionals={("INVITE", 100): 2, ("INVITE", 180): 2},
+        scalars=dict(attempts=2, completed=2, challenges=2), outcomes={"answered": 2},
+        metrics=dict(SER=(2, 2), SEER=(2, 2), ISA=(0, 2), SCR=(2, 2), IRA=(0, 0)),
+        delays={("SRD", "success"): 2, ("SDD", "success"): 2, ("SDT", "success"): 2}),
+    "abandoned": dict(
+        methods={"INVITE": dict(requests=2, transactions=2), "ACK": dict(requests=2)},
+        finals={("INVITE", 401): 2}, provisionals={},
+        scalars=dict(attempts=2), outcomes={"challenged-abandoned": 2},
+        metrics=dict(SER=(0, 2), SEER=(0, 2), ISA=(0, 2), SCR=(0, 2), IRA=(0, 0)),
+        delays={}),
+    "cancelled": dict(
+        methods={"INVITE": dict(requests=2, transactions=2), "ACK": dict(requests=2),
+                 "CANCEL": dict(requests=2, transactions=2)},
+        finals={("INVITE", 487): 2, ("CANCEL", 200): 2},
+        provisionals={("INVITE", 100): 2, ("INVITE", 180): 2},
+        scalars=dict(attempts=2), outcomes={"cancelled": 2},
+        metrics=dict(SER=(0, 2), SEER=(0, 2), ISA=(0, 2), SCR=(0, 2), IRA=(0, 0)),
+        delays={("SRD", "failure"): 2}),
+    "unavailable": dict(
+        methods={"INVITE": dict(requests=1, transactions=1), "ACK": dict(requests=1)},
+        finals={("INVITE", 503): 1}, provisionals={},
+        scalars=dict(attempts=1), outcomes={"other-failure": 1},
+        metrics=dict(SER=(0, 1), SEER=(0, 1), ISA=(1, 1), SCR=(0, 1), IRA=(0, 0)),
+        warnings={(503, 399): 1}, delays={("SRD", "failure"): 1}),
+    "unanswered": dict(
+        methods={"INVITE": dict(requests=2, transactions=2), "ACK": dict(requests=2)},
+        finals={("INVITE", 480): 2}, provisionals={("INVITE", 100): 2, ("INVITE", 180): 2},
+        scalars=dict(attempts=2), outcomes={"other-failure": 2},
+        metrics=dict(SER=(0, 2), SEER=(2, 2), ISA=(0, 2), SCR=(0, 2), IRA=(0, 0)),
+        reasons={(480, "Q.850", 18): 2}, delays={("SRD", "failure"): 2}),
+    "register-storm": dict(
+        methods={"REGISTER": dict(requests=45, transactions=45)},
+        finals={("REGISTER", 401): 20, ("REGISTER", 200): 20, ("REGISTER", 403): 5},
+        provisionals={}, scalars=dict(registrations=25, challenges=20), outcomes={},
+        metrics=dict(SER=(0, 0), SEER=(0, 0), ISA=(0, 0), SCR=(0, 0), IRA=(5, 25)),
+        registers={200: 20, 403: 5},
+        delays={("RRD", "success"): 20, ("RRD", "failure"): 5}),
+    "silent": dict(
+        methods={"INVITE": dict(requests=3, request_retransmissions=2, transactions=1,
+                                timeouts=1)},
+        finals={}, provisionals={}, scalars=dict(attempts=1),
+        outcomes={"no-final-response": 1},
+        metrics=dict(SER=(0, 1), SEER=(0, 1), ISA=(0, 1), SCR=(0, 1), IRA=(0, 0)),
+        delays={}),
+}
+
+failures = 0
+
+
+def check(name, what, got, want):
+    global failures
+    if got != want:
+        failures += 1
+        print("FAIL %s: %s: got %r, want %r" % (name, what, got, want))
+
+
+def scan(path):
+    out = subprocess.run([TOOL, "--json", "scan", path], check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out)["outcomes"]
+
+
+def check_counts(name, o, c):
+    for m, counts in o["methods"].items():
+        for k, v in counts.items():
+            if isinstance(v, dict):
+                continue
+            check(name, "%s %s" % (m, k), v, c["methods"].get(m, {}).get(k, 0))
+    check(name, "methods", sorted(o["methods"]), sorted(c["methods"]))
+    for kind, key in (("finals", "finals"), ("provisionals", "provisionals")):
+        got = {(m, int(code)): n for m, d in o["methods"].items() for code, n in d[kind].items()}
+        check(name, kind, got, c[key])
+    for k in ("attempts", "completed", "registrations", "challenges", "calls_evicted",
+              "dialogs_evicted", "transactions_evicted", "reason_malformed", "without_cseq"):
+        check(name, k, o[k], c["scalars"].get(k, 0))
+    check(name, "outcomes", o["outcomes"], {g: c["outcomes"].get(g, 0) for g in GROUPS})
+    by_code = {}
+    for e in o["attempts_by_code"]:
+        by_code[e["outcome"]] = by_code.get(e["outcome"], 0) + e["count"]
+    check(name, "attempts by code, summed by outcome", by_code,
+          {g: n for g, n in c["outcomes"].items() if n})
+    for m, (num, den) in c["metrics"].items():
+        got = o["metrics"][m]
+        check(name, m, (got["numerator"], got["denominator"], got["ratio"]),
+              (num, den, num / den if den else None))
+    check(name, "registrations by code", {e["code"]: e["count"] for e in o["registrations_by_code"]},
+          c.get("registers", {}))
+    check(name, "reasons", {(e["code"], e["protocol"], e["cause"]): e["count"] for e in o["reasons"]},
+          c.get("reasons", {}))
+    check(name, "warnings", {(e["code"], e["warning"]): e["count"] for e in o["warnings"]},
+          c.get("warnings", {}))
+    check(name, "q850 disagreements",
+          {(e["code"], e["cause"]): e["count"] for e in o["q850_disagreements"]},
+          c.get("disagreements", {}))
+    for d, sides in o["delays"].items():
+        for side, v in sides.items():
+            check(name, "%s %s count" % (d, side), v["count"], c["delays"].get((d, side), 0))
+
+
+# ---- delays against the packet times tshark reads
+def packets(path):
+    out = subprocess.run(["tshark", "-n", "-r", path, "-T", "fields", "-E", "separator=|",
+                          "-e", "frame.time_epoch", "-e", "sip.Call-ID", "-e", "sip.Method",
+                          "-e", "sip.Status-Code", "-e", "sip.CSeq.method"],
+                         check=True, capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        t, cid, method, status, cseq_method = line.split("|")
+        sec, _, frac = t.partition(".")
+        us = int(sec) * 1000000 + int((frac + "000000")[:6])
+        rows.append((us, cid, method, int(status) if status else 0, cseq_method))
+    return rows
+
+
+def expected_delays(rows):
+    """Per Call-ID, the RFC 6076 delays of these simple scenarios."""
+    want = {}
+    calls = {}
+    for us, cid, method, status, cm in rows:
+        calls.setdefault(cid, []).append((us, method, status, cm))
+    for msgs in calls.values():
+        first = lambda pred: next((m for m in msgs if pred(m)), None)
+        inv = first(lambda m: m[1] == "INVITE")
+        reg = first(lambda m: m[1] == "REGISTER")
+        if inv:
+            ok = first(lambda m: m[2] == 200 and m[3] == "INVITE")
+            fail = first(lambda m: m[2] >= 400 and m[3] == "INVITE" and m[2] not in (401, 407))
+            prov = first(lambda m: 100 < m[2] < 200 and m[3] == "INVITE")
+            if ok:
+                want.setdefault(("SRD", "success"), []).append((prov or ok)[0] - inv[0])
+                bye = first(lambda m: m[1] == "BYE")
+                if bye:
+                    want.setdefault(("SDT", "success"), []).append(bye[0] - ok[0])
+                    bye_ok = first(lambda m: m[2] == 200 and m[3] == "BYE")
+                    want.setdefault(("SDD", "success"), []).append(bye_ok[0] - bye[0])
+            elif fail:
+                want.setdefault(("SRD", "failure"), []).append(fail[0] - inv[0])
+        if reg:
+            ok = first(lambda m: m[2] == 200 and m[3] == "REGISTER")
+            fail = first(lambda m: m[2] >= 400 and m[3] == "REGISTER" and m[2] not in (401, 407))
+            if ok:
+                want.setdefault(("RRD", "success"), []).append(ok[0] - reg[0])
+            elif fail:
+                want.setdefault(("RRD", "failure"), []).append(fail[0] - reg[0])
+    return want
+
+
+def bucket_upper(v):
+    """The documented histogram: exact below 16 us, then 16 buckets per power of two."""
+    if v < 16:
+        return v
+    e = v.bit_length() - 1
+    m = (v >> (e - 4)) & 15
+    return ((16 + m + 1) << (e - 4)) - 1
+
+
+def quantile(values, q):
+    values = sorted(values)
+    rank = max(1, int(q * len(values)) + (1 if q * len(values) > int(q * len(values)) else 0))
+    return min(bucket_upper(values[rank - 1]), values[-1])
+
+
+def ms(us):
+    return round(us / 1000.0, 3)
+
+
+def check_delays(name, o, path):
+    for (d, side), values in expected_delays(packets(path)).items():
+        got = o["delays"][d][side]
+        check(name, "%s %s max_us" % (d, side), got["max_us"], max(values))
+        for q, key in ((0.5, "median_ms"), (0.9, "p90_ms"), (0.99, "p99_ms")):
+            check(name, "%s %s %s" % (d, side, key), got[key], ms(quantile(values, q)))
+
+
+# ---- per-method counts against tshark -z sip,stat
+def check_tshark(name, path, o):
+    out = subprocess.run(["tshark", "-n", "-q", "-z", "sip,stat", "-r", path], check=True,
+                         capture_output=True, text=True).stdout
+    methods, section = {}, None
+    for line in out.splitlines():
+        if line.startswith("* List of SIP Request methods"):
+            section = "methods"
+        elif line.startswith("*"):
+            section = None
+        m = re.match(r"\s+(\S+)\s*:\s+(\d+) Packets", line)
+        if m and section:
+            methods[m.group(1)] = int(m.group(2))
+    check(name, "requests per method against tshark",
+          {m: d["requests"] for m, d in o["methods"].items() if d["requests"]}, methods)
+
+
+def run(args, rc=0):
+    p = subprocess.run([TOOL] + args, capture_output=True, text=True)
+    if p.returncode != rc:
+        global failures
+        failures += 1
+        print("FAIL %s: exit %d, want %d: %s" % (" ".join(args), p.returncode, rc, p.stderr.strip()))
+    return p
+
+
+# ---- sipcode merge of the scans of shards equals the scan of the whole
+def check_merge(tmp):
+    shards = [os.path.join(CAPS, n + ".pcap") for n in CASES]
+    wholes = [shards]
+    if shutil.which("mergecap"):
+        whole = os.path.join(tmp, "whole.pcap")
+        subprocess.run(["mergecap", "-F", "pcap", "-w", whole] + shards, check=True)
+        wholes.append([whole])
+    for opts in ([], ["--by", "src"], ["--by", "uri-domain", "--interval", "1"], ["--by", "dst", "--top", "1"]):
+        parts = []
+        for i, shard in enumerate(shards):
+            out = os.path.join(tmp, "shard%d.json" % i)
+            with open(out, "w") as f:
+                f.write(run(["--json", "scan"] + opts + [shard]).stdout)
+            parts.append(out)
+        merged = json.loads(run(["--json", "merge"] + parts).stdout)["outcomes"]
+        for files in wholes:
+            whole = json.loads(run(["--json", "scan"] + opts + files).stdout)["outcomes"]
+            if "--top" in opts:
+                # a top is chosen per shard; the merged groups still add up to the total
+                continue
+            check("merge", "%s of %d shards equals the scan of %s" % (opts, len(parts), files[0]),
+                  merged, whole)
+        if opts:
+            for key in ("attempts", "completed", "registrations"):
+                check("groups", "%s: %s of the groups add up to the total" % (opts, key),
+                      sum(g[key] for g in merged["groups"]), merged[key])
+    # a merged summary merges again (a summary of summaries)
+    text = run(["--json", "merge"] + parts[:3]).stdout
+    with open(os.path.join(tmp, "m3.json"), "w") as f:
+        f.write(text)
+    again = json.loads(run(["--json", "merge", os.path.join(tmp, "m3.json")] + parts[3:]).stdout)
+    check("merge", "merging a merge", again, json.loads(run(["--json", "merge"] + parts).stdout))
+
+
+# ---- the other formats say what JSON says
+def check_formats():
+    import csv
+    import io
+    path = os.path.join(CAPS, "busy.pcap")
+    o = scan(path)
+    rows = list(csv.reader(io.StringIO(run(["scan", "--format", "csv", path]).stdout)))
+    check("csv", "header", rows[0][:3], ["group", "bucket", "section"])
+    check("csv", "same width", {len(r) for r in rows}, {len(rows[0])})
+    got = {r[3]: (int(r[4]), int(r[5])) for r in rows[1:] if r[2] == "metric"}
+    check("csv", "metrics", got, {k: (v["numerator"], v["denominator"]) for k, v in o["metrics"].items()})
+    prom = run(["scan", "--format", "prometheus", path]).stdout
+    sample = re.compile(r'^[a-z_0-9]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [0-9.e+-]+$')
+    typed = set()
+    for line in prom.splitlines():
+        if line.startswith("# TYPE "):
+            typed.add(line.split()[2])
+        elif not line.startswith("# HELP "):
+            if not sample.match(line):
+                check("prometheus", "sample line", line, "name{labels} value")
+            base = re.sub(r"_(bucket|sum|count)$", "", line.split("{")[0].split(" ")[0])
+            if base not in typed and line.split("{")[0].split(" ")[0] not in typed:
+                check("prometheus", "TYPE before the samples of", line, "typed")
+    for k, v in o["metrics"].items():
+        check("prometheus", k, 'sipcode_rfc6076_numerator_total{metric="%s"} %d' % (k, v["numerator"]) in prom, True)
+    check("prometheus", "486 with cause 16",
+          'sipcode_q850_disagreements_total{code="486",cause="16"} 2' in prom, True)
+    check("prometheus", "histogram count", 'sipcode_delay_seconds_count{delay="SRD",result="failure"} 2' in prom, True)
+
+
+def check_usage(tmp):
+    path = os.path.join(CAPS, "busy.pcap")
+    for args in (["scan", "--by", "port", path], ["scan", "--top", "0", path],
+                 ["scan", "--format", "xml", path], ["scan", "--interval", "x", path],
+                 ["scan", "--max-calls", "-1", path],
+                 ["scan", "--format", "prometheus", "--interval", "60", path],
+                 ["merge"], ["merge", "--by", "src", path], ["--by", "src", "486"]):
+        p = run(args, 2)
+        check("usage", " ".join(args) + ": one line", p.stderr.count("\n"), 1)
+    bad = os.path.join(tmp, "bad.json")
+    for text in ("{", "[]", '{"outcomes": {"methods": {"FOO": {}}}}', '{"outcomes": {"attempts": -1}}',
+                 '{"outcomes": {"attempts_by_code": [{"code": 99, "count": 1}]}}', "x" * 100):
+        with open(bad, "w") as f:
+            f.write(text)
+        p = run(["merge", bad], 1)
+        check("merge", "refuses %r in one line" % text[:30], p.stderr.count("\n"), 1)
+
+
+# ---- hostile captures, made here: a Call-ID flood, responses nobody asked
+# for, CSeq numbers past 2^32-1
+def write_pcap(path, payloads):
+    import struct
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, (src, dst, text) in enumerate(payloads):
+            data = text.replace("\n", "\r\n").encode()
+            udp = struct.pack("!HHHH", src, dst, 8 + len(data), 0) + data
+            ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
+                             bytes([10, 0, 0, 1 if src == 5061 else 2]),
+                             bytes([10, 0, 0, 2 if src == 5061 else 1])) + udp
+            frame = b"\x00" * 12 + b"\x08\x00" + ip
+            f.write(struct.pack("<IIII", 1700000000, i, len(frame), len(frame)) + frame)
+
+
+def sip_request(method, cid, cseq, branch):
+    return (5061, 5060, "%s sip:b@example.net SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5061;branch=%s\n"
+            "From: <sip:a@example.net>;tag=a\nTo: <sip:b@example.net>\nCall-ID: %s\n"
+            "CSeq: %s %s\nContent-Length: 0\n\n" % (method, branch, cid, cseq, method))
+
+
+def sip_response(status, method, cid, cseq, branch):
+    return (5060, 5061, "SIP/2.0 %s\nVia: SIP/2.0/UDP 10.0.0.1:5061;branch=%s\n"
+            "From: <sip:a@example.net>;tag=a\nTo: <sip:b@example.net>;tag=b\nCall-ID: %s\n"
+            "CSeq: %s %s\nContent-Length: 0\n\n" % (status, branch, cid, cseq, method))
+
+
+def check_hostile(tmp):
+    flood = os.path.join(tmp, "flood.pcap")
+    write_pcap(flood, [sip_request("INVITE", "flood%d" % i, 1, "z9hG4bKf%d" % i) for i in range(3000)])
+    o = json.loads(run(["--json", "scan", "--max-calls", "100", "--max-transactions", "200",
+                        flood]).stdout)["outcomes"]
+    check("flood", "calls", (o["attempts"], o["calls_evicted"], o["transactions_evicted"],
+                             o["outcomes"]["no-final-response"], o["methods"]["INVITE"]["timeouts"]),
+          (100, 2900, 2800, 100, 200))
+    o = scan(flood)
+    check("flood", "under the default caps", (o["attempts"], o["calls_evicted"]), (3000, 0))
+
+    unmatched = os.path.join(tmp, "unmatched.pcap")
+    write_pcap(unmatched, [sip_response("200 OK", "INVITE", "u%d" % i, 1, "z9hG4bKu%d" % i)
+                           for i in range(50)]
+               + [sip_response("200 OK", "BYE", "u0", 2, "z9hG4bKnobye")])
+    o = scan(unmatched)
+    inv = o["methods"]["INVITE"]
+    check("unmatched", "INVITE", (inv["transactions"], inv["without_request"], inv["finals"],
+                                  o["attempts"], o["completed"]),
+          (50, 50, {"200": 50}, 0, 0))
+
+    overflow = os.path.join(tmp, "overflow.pcap")
+    write_pcap(overflow, [sip_request("INVITE", "o1", 4294967295, "z9hG4bKo1"),
+                          sip_response("486 Busy Here", "INVITE", "o1", 4294967295, "z9hG4bKo1"),
+                          sip_request("INVITE", "o2", 4294967296, "z9hG4bKo2"),
+                          sip_response("486 Busy Here", "INVITE", "o2", 4294967296, "z9hG4bKo2"),
+                          sip_request("INVITE", "o3", "99999999999999999999999", "z9hG4bKo3")])
+    o = scan(overflow)
+    check("cseq overflow", "counts", (o["without_cseq"], o["attempts"], o["outcomes"]["busy"],
+                                      o["methods"]["INVITE"]["requests"],
+                                      o["methods"]["INVITE"]["transactions"]),
+          (3, 1, 1, 3, 1))
+
+
+def main():
+    have_tshark = shutil.which("tshark") is not None
+    if not have_tshark:
+        print("test_outcomes: tshark not installed: delays and tshark counts not compared")
+    for name, c in CASES.items():
+        path = os.path.join(CAPS, name + ".pcap")
+        o = scan(path)
+        check_counts(name, o, c)
+        if have_tshark:
+            check_delays(name, o, path)
+            check_tshark(name, path, o)
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        check_merge(tmp)
+        check_hostile(tmp)
+        check_usage(tmp)
+    check_formats()
+    print("test_outcomes: %d captures, merge, formats, usage: %d failures" % (len(CASES), failures))
+    sys.exit(1 if failures else 0)
+
+
+main()
