@@ -87,7 +87,7 @@ build-checks-without-cunit: all ## the same, less the CUnit runners
 #
 # make check needs only the build's own tools: a C compiler, CUnit and
 # Python 3 (with gperf, the generator tests that regenerate run too).
-check: check-lib check-cli check-gen ## the library's suites, the tool's tests, the generators' tests
+check: check-lib check-cli check-gen check-outcomes ## the library's suites, the tool's tests (outcomes included), the generators' tests
 
 LIB_SUITES = $(B)/test_q850 $(B)/test_reason $(B)/test_warn $(B)/test_outcome
 check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suites and the thread test
@@ -106,9 +106,9 @@ check-gen: ## the generators: broken CSVs, determinism, atomic writes; the regis
 	$(PYTHON) tests/test_registry.py
 
 # Every suite, one after the other: some build in $(B) with other flags.
-CHECK_ALL = check check-sipp check-embed check-gen-mutate check-fuzz-replay check-cxx \
+CHECK_ALL = check check-warnings check-sipp check-capture check-embed check-gen-mutate check-fuzz-replay check-cxx \
     check-asan check-tsan check-valgrind check-matrix bench-count
-check-all: ## check, then every heavier suite (sipp, embedding, mutants, fuzz replay, C++, sanitizers, valgrind, compilers, counts)
+check-all: ## check, then every heavier suite (warnings, sipp, captures, embedding, mutants, fuzz replay, C++, sanitizers, valgrind, compilers, counts)
 	@for t in $(CHECK_ALL); do echo "==== make $$t"; $(MAKE) --no-print-directory $$t || exit 1; done
 
 check-sipp: $(TOOL) ## sipp plays calls on loopback; scan counts every status line

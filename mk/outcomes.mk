@@ -9,11 +9,10 @@
 
 .PHONY: check-outcomes captures
 
-check: check-outcomes
-check-outcomes: $(TOOL)
+check-outcomes: $(TOOL) ## scan's outcomes and metrics: known answers on the committed captures
 	$(PYTHON) tests/test_outcomes.py $(TOOL) tests/captures
 
-captures:
+captures: ## remake tests/captures/ with sipp on loopback (root, sipp, tcpdump)
 	bash tests/outcomes/capture.sh tests/captures
 
 # The harness fuzz/fuzz_outcomes.c (mk/fuzz.mk builds and runs it): the
