@@ -31,8 +31,8 @@ struct meaning {
 #include "meanings.inc"
 
 static const char usage_text[] =
-    "usage: " TOOL " [--json] CODE|PHRASE...\n"
-    "       " TOOL " [--json] list [--class NAME]\n"
+    "usage: " TOOL " [--json] [-H] CODE|PHRASE...\n"
+    "       " TOOL " [--json] [-H] list [--class NAME]\n"
     "       " TOOL " [--json] scan [FILE...]\n"
     "       " TOOL " [--json] scan -i IFACE [--duration SECONDS]\n"
     "       " TOOL " [--json] merge SUMMARY.json...\n"
@@ -58,6 +58,7 @@ static const char usage_text[] =
     "                --format text|json|csv|prometheus, --max-calls N,\n"
     "                --max-transactions N (see sipcode(1))\n"
     "  merge         add up JSON summaries of scans into one\n"
+    "  -H            no header line above the rows of lookups and list\n"
     "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
     "                cause value 1..127; --location-user (cause location is the\n"
     "                user) and --new-number (diagnostic holds a new number) give\n"
@@ -69,6 +70,7 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 unknown code or phrase or unreadable file, 2 usage error.\n";
 
 static int json;
+static int header = 1; /* -H: no header line above the rows of lookups and list */
 static int records; /* scan --records: a row per SIP message as well */
 
 /* A bad argument in a message: quoted, escaped, cut at QUOTE_MAX bytes. */
@@ -142,6 +144,17 @@ static void print_q850_field(int code)
         printf("-");
 }
 
+/* The names of the columns of print_code()'s text rows, once, above the
+ * first row (not above a message that no code was found). */
+static void print_code_header(void)
+{
+    static int done;
+
+    if (header && !done)
+        printf("code\tphrase\tclass\treference\tstanding\tq850\tmeaning\n");
+    done = 1;
+}
+
 /* One code in the table or in 100..699: a tab-separated line, or a JSON
  * object (without a line end) with the query that asked for it. */
 static void print_code(int code, const char *query)
@@ -174,6 +187,7 @@ static void print_code(int code, const char *query)
         json_cstr(meaning_of(code));
         printf("}");
     } else if (info) {
+        print_code_header();
         printf("%d\t%s\t%s\t", code, sipcode_phrase(code),
                sipcode_class_name(info->cls));
         if (info->rfc)
@@ -184,6 +198,7 @@ static void print_code(int code, const char *query)
         print_q850_field(code);
         printf("\t%s\n", meaning_of(code) ? meaning_of(code) : NO_MEANING);
     } else {
+        print_code_header();
         printf("%d\t\t%s\t\tnot in the table\t", code, sipcode_class_name(sipcode_class(code)));
         print_q850_field(code);
         printf("\tA user agent treats it as %d %s (RFC 3261 section 8.1.3.2).\n", eff,
@@ -663,6 +678,8 @@ int main(int argc, char **argv)
             options_done = 1;
         else if (strcmp(a, "--json") == 0)
             json = 1;
+        else if (strcmp(a, "-H") == 0 || strcmp(a, "--no-header") == 0)
+            header = 0;
         else if (strcmp(a, "--records") == 0)
             records = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)

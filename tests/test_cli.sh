@@ -64,7 +64,7 @@ expect "alias" 0 "^481${TAB}Call/Transaction Does Not Exist" "" -- "Call Leg/Tra
 expect "not acceptable" 0 "^406${TAB}" "" -- "Not Acceptable"
 expect "leading zero" 0 "^486${TAB}" "" -- 0486
 
-$TOOL_WRAPPER "$TOOL" 100 "session progress" 606 >"$T/many" 2>&1
+$TOOL_WRAPPER "$TOOL" -H 100 "session progress" 606 >"$T/many" 2>&1
 expect_many=$(cut -f1 "$T/many" | tr '\n' ' ')
 if [ "$expect_many" = "100 183 606 " ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL several arguments: $expect_many"; fi
@@ -140,8 +140,20 @@ check_json "code --json q850" '[x["q850"] for x in d] == [17, None]' "$T/j" -l
 
 # ---------------------------------------------------------------- list
 expect "list" 0 "^$last${TAB}" "" -- list
+# A header line names the columns, once, above the first row; -H leaves it out.
+$TOOL_WRAPPER "$TOOL" 486 603 >"$T/h" 2>&1
+if [ "$(head -n 1 "$T/h")" = "code${TAB}phrase${TAB}class${TAB}reference${TAB}standing${TAB}q850${TAB}meaning" ] &&
+    [ "$(grep -c '^code' "$T/h")" = 1 ] && [ "$(wc -l <"$T/h")" = 3 ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL header line: $(head -c 200 "$T/h")"; fi
+$TOOL_WRAPPER "$TOOL" -H 486 603 >"$T/h" 2>&1
+if [ "$(cut -f1 "$T/h" | tr '\n' ' ')" = "486 603 " ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL -H: $(head -c 200 "$T/h")"; fi
+$TOOL_WRAPPER "$TOOL" -H list >"$T/h" 2>&1
+if [ "$(wc -l <"$T/h")" = "${rows:-0}" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL -H list: $(wc -l <"$T/h") rows, expected ${rows:-0}"; fi
+expect "no header above nothing found" 1 "" 'no code has the reason phrase "nope"' -- nope
 for c in "Global Failure" 6xx global-failure GLOBAL_FAILURE; do
-    $TOOL_WRAPPER "$TOOL" list --class "$c" >"$T/l" 2>&1
+    $TOOL_WRAPPER "$TOOL" -H list --class "$c" >"$T/l" 2>&1
     if [ "$(cut -f1 "$T/l" | tr '\n' ' ')" = "$global_failures " ]; then pass=$((pass + 1)); else
         fail=$((fail + 1)); echo "FAIL list --class $c: $(head -c 200 "$T/l")"; fi
 done

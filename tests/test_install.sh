@@ -120,7 +120,7 @@ else
     echo "test_install: cmake not found: find_package(sipcode) is not tried"
 fi
 
-out=$("$D$PREFIX/bin/sipcode" 486)
+out=$("$D$PREFIX/bin/sipcode" -H 486)
 case $out in 486*Busy\ Here*) ok ;; *) no "installed tool printed '$out'" ;; esac
 
 # The pages must say the version they document.

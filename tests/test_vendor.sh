@@ -104,7 +104,7 @@ if command -v "${PYTHON:-python3}" >/dev/null 2>&1 && command -v "${GPERF:-gperf
     run "make regen EXTRA_CODES= in the copy" $MAKE -C "$V" regen EXTRA_CODES="$P/sipcode-local.csv"
     run "make in the project after regen" $MAKE -C "$P" app
     run "consumer after regen" "$P/app"
-    out=$("$V/build/sipcode" 498 "line engaged" 2>&1 | cut -f 1,2,4,5 | tr '\t\n' ' ')
+    out=$("$V/build/sipcode" -H 498 "line engaged" 2>&1 | cut -f 1,2,4,5 | tr '\t\n' ' ')
     [ "$out" = "498 Subscriber Barred - local 486 Busy Here RFC3261 current " ] && ok ||
         no "the tool of the regenerated copy says: $out"
 else
