@@ -11,38 +11,32 @@ the normalised keys, and the byte fold applied to queries, are the library's
 rule and not a second copy of it. OUT is a build product, never committed.
 """
 
-import importlib.util
 import os
 import sys
 
-
-def load_generator():
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gen", "sipcode_gen.py")
-    spec = importlib.util.spec_from_file_location("sipcode_gen", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.dont_write_bytecode = True  # keep gen/ as git has it
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gen"))
+import sipcode_gen as gen  # noqa: E402
+from tables import c_string, init  # noqa: E402
 
 
-def emit(gen, table, keys):
+def emit(table, keys):
     rows = table.rows
     out = ["/* Built by bench/gen_baselines.py from codes.csv for bench/; not committed. */\n\n"]
 
     # code -> phrase: sorted array (linear and binary search), switch, and a
     # plain 600-slot array of metadata for the code -> metadata reference.
     out.append("static const struct bl_code_row bl_codes[%d] = {\n" % len(rows))
-    out.extend("    { %d, %s },\n" % (r.code, gen.c_string(r.phrase)) for r in rows)
+    out.extend("    %s,\n" % init(code=r.code, phrase=c_string(r.phrase)) for r in rows)
     out.append("};\n\n")
 
     out.append("const char *bl_code_switch(int code)\n{\n    switch (code) {\n")
-    out.extend("    case %d: return %s;\n" % (r.code, gen.c_string(r.phrase)) for r in rows)
+    out.extend("    case %d: return %s;\n" % (r.code, c_string(r.phrase)) for r in rows)
     out.append("    default: return NULL;\n    }\n}\n\n")
 
     out.append("static const struct sipcode_info bl_plain_info[600] = {\n")
     for r in rows:
-        out.append("    [%d - 100] = { %d, %d, %s, %s, %d, %d },\n"
-                   % (r.code, r.code, r.rfc, gen.CLASS_ENUM[r.code // 100], gen.STANDINGS[r.status],
-                      int(r.code >= 200), 1 if r.shares else 0))
+        out.append("    [%d - 100] = %s,\n" % (r.code, gen.info_init(r)))
     out.append("};\n\n")
     out.append("static const struct sipcode_info *const bl_info_pointers[600] = {\n")
     out.extend("    [%d - 100] = &bl_plain_info[%d - 100],\n" % (r.code, r.code) for r in rows)
@@ -58,7 +52,7 @@ def emit(gen, table, keys):
             if owner is not None and owner[0] == r.code:
                 raw.append((spelling, r.code))
     out.append("static const struct bl_spelling bl_raw[%d] = {\n" % len(raw))
-    out.extend("    { %s, %d },\n" % (gen.c_string(s), c) for s, c in raw)
+    out.extend("    %s,\n" % init(s=c_string(s), code=c) for s, c in raw)
     out.append("};\n\n")
 
     # The registry's phrases (rows not historic) with their lengths, for the
@@ -66,13 +60,13 @@ def emit(gen, table, keys):
     # after 406 and shares its phrase, so 406 wins, as in sipcode.
     registry = [(r.phrase, r.code) for r in rows if r.status != "historic"]
     out.append("static const struct bl_key bl_registry[%d] = {\n" % len(registry))
-    out.extend("    { %s, %d, %d },\n" % (gen.c_string(s), len(s), c) for s, c in registry)
+    out.extend("    %s,\n" % init(s=c_string(s), len=len(s), code=c) for s, c in registry)
     out.append("};\n\n")
 
     # Sorted bytewise, as memcmp orders them for the binary search.
     ordered = sorted(keys.items(), key=lambda kv: kv[0].encode("ascii"))
     out.append("static const struct bl_key bl_keys[%d] = {\n" % len(ordered))
-    out.extend("    { %s, %d, %d },\n" % (gen.c_string(k), len(k), v[0]) for k, v in ordered)
+    out.extend("    %s,\n" % init(s=c_string(k), len=len(k), code=v.code) for k, v in ordered)
     out.append("};\n\n")
 
     by_len = {}
@@ -81,7 +75,7 @@ def emit(gen, table, keys):
     out.append("static int bl_key_switch(const char *k, size_t n)\n{\n    switch (n) {\n")
     for n in sorted(by_len):
         out.append("    case %d:\n" % n)
-        out.extend("        if (memcmp(k, %s, %d) == 0) return %d;\n" % (gen.c_string(k), n, c)
+        out.extend("        if (memcmp(k, %s, %d) == 0) return %d;\n" % (c_string(k), n, c)
                    for k, c in by_len[n])
         out.append("        return 0;\n")
     out.append("    default: return 0;\n    }\n}\n\n")
@@ -97,14 +91,13 @@ def main(argv):
     if len(argv) != 3:
         sys.stderr.write("usage: gen_baselines.py CSV OUT\n")
         return 2
-    gen = load_generator()
     table, keys = gen.load([argv[1]])
     if table.errors:
         sys.stderr.write("".join("%s:%d: %s\n" % e for e in table.errors))
         return 1
     tmp = argv[2] + ".tmp"
     with open(tmp, "w") as f:
-        f.write(emit(gen, table, keys))
+        f.write(emit(table, keys))
     os.replace(tmp, argv[2])
     return 0
 

@@ -23,8 +23,9 @@ import struct
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-sys.path.insert(0, os.path.join(ROOT, "gen"))
-import sipcode_gen  # noqa: E402  (the generator's own reading of the CSV)
+sys.dont_write_bytecode = True  # keep gen/ as git has it
+sys.path.insert(0, os.path.join(ROOT, "gen"))  # the generator's own reading of the CSV
+import sipcode_gen  # noqa: E402
 
 PHRASE_EDGES = {
     "edge-empty": b"",

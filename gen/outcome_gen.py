@@ -5,9 +5,8 @@
 Owns the rules about that data: the two kinds of row, the code-list items
 (NNN, Nxx, !NNN, timeout, rest), that every code named is in codes.csv (read
 and checked with gen/sipcode_gen.py's own rules), and that the groups split
-the final codes 200..699 and "timeout" without overlap or gap. The CSV
-reader, the error collector, the banner and the write-only-when-changed step
-are gen/sipcode_gen.py's, imported rather than copied. Every problem is
+the final codes 200..699 and "timeout" without overlap or gap. Reading,
+error reports, C text and the atomic writes are gen/tables.py's. Every problem is
 reported as FILE:LINE: problem, and on any problem nothing is written.
 
     python3 gen/outcome_gen.py [--outdir DIR] outcomes.csv codes.csv
@@ -21,10 +20,11 @@ import re
 import sys
 
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import sipcode_gen as common  # noqa: E402
+import sipcode_gen  # noqa: E402
+import tables  # noqa: E402
+from tables import Record, Table, array, derived, init  # noqa: E402
 
-COLUMNS = ["kind", "name", "role", "method", "codes", "source", "note"]
+GENERATOR = "gen/" + os.path.basename(__file__)
 # Group roles: the conditions the caller states with a flag of sipcode_outcome()
 # declared in include/sipcode.h.
 CONDITIONS = {"after-cancel": "SIPCODE_OUTCOME_CANCEL_SENT"}
@@ -41,18 +41,23 @@ OUTPUTS = {"header": "include/sipcode_outcome.h", "table": "src/outcome_table.in
 FACTS = "Outcome groups of a session attempt; code lists of RFC 6076 section 4."
 
 
-class Row:
-    def __init__(self, line, f):
-        self.line, self.f = line, f
-        self.kind, self.name, self.role = f["kind"], f["name"], f["role"]
-        self.keys = set()      # codes, TIMEOUT; None when unusable
-        self.rest = False
+@tables.record
+class Row(Record):
+    kind: str
+    name: str
+    role: str
+    method: str
+    codes_text: str
+    source: str
+    note: str
+    keys: set = derived()       # codes, TIMEOUT; None when unusable
+    rest: bool = derived(False)
 
 
-def expand(table, path, row, codes):
+def expand(table, row, codes):
     """The set of keys the codes column names; None after an error."""
-    err = lambda msg: table.error(path, row.line, msg)
-    items = row.f["codes"].split()
+    err = lambda msg: table.error(row.path, row.line, msg)
+    items = row.codes_text.split()
     if not items:
         err("codes is empty")
         return None
@@ -91,9 +96,8 @@ def expand(table, path, row, codes):
     return keys
 
 
-def check_row(table, path, row, codes):
-    err = lambda msg: table.error(path, row.line, msg)
-    f = row.f
+def check_row(table, row, codes):
+    err = lambda msg: table.error(row.path, row.line, msg)
     if row.kind == "group":
         if not GROUP_RE.match(row.name):
             err("group name %r is not lower-case words joined by '-'" % row.name)
@@ -107,11 +111,11 @@ def check_row(table, path, row, codes):
     else:
         err("kind %r is not group or metric" % row.kind)
         return False
-    if f["method"] not in METHODS:
-        err("method %r is not one of %s" % (f["method"], ", ".join(METHODS)))
-    if not all(SOURCE_RE.match(s) for s in f["source"].split("; ")):
-        err("source %r is not 'RFC<number> [section ...]' joined by '; '" % f["source"])
-    row.keys = expand(table, path, row, codes)
+    if row.method not in METHODS:
+        err("method %r is not one of %s" % (row.method, ", ".join(METHODS)))
+    if not all(SOURCE_RE.match(s) for s in row.source.split("; ")):
+        err("source %r is not 'RFC<number> [section ...]' joined by '; '" % row.source)
+    row.keys = expand(table, row, codes)
     return row.keys is not None
 
 
@@ -150,14 +154,9 @@ def check_table(table, path, rows, whole):
 
 
 def load(path, codes_path):
-    codes_table, _ = common.load([codes_path])
-    table = common.Table()
-    table.errors.extend(codes_table.errors)
-    codes = {r.code for r in codes_table.rows if r.code is not None}
-    rows = [Row(line, f) for line, f in common.read_records(table, path, COLUMNS)]
-    read = len(rows)
-    rows = [row for row in rows if check_row(table, path, row, codes)]
-    whole = len(rows) == read and not any(e[0] == path for e in table.errors)
+    table = Table()
+    codes = sipcode_gen.known_codes(table, codes_path)
+    rows, whole = tables.read_checked(table, path, Row, lambda r: check_row(table, r, codes))
     check_table(table, path, rows, whole)
     if not rows and not table.errors:
         table.error(path, 1, "no rows")
@@ -181,38 +180,32 @@ def layout(rows):
     metrics = [r for r in rows if r.kind == "metric"]
     bits = {(r.name, r.role): 1 << i for i, r in enumerate(metrics)}
     if len(metrics) > 16:
-        raise common.Failure("outcomes.csv: %d metric rows do not fit 16 bits" % len(metrics))
+        raise tables.Failure("outcomes.csv: %d metric rows do not fit 16 bits" % len(metrics))
     if len(groups) > 255:
-        raise common.Failure("outcomes.csv: %d groups do not fit 8 bits" % len(groups))
+        raise tables.Failure("outcomes.csv: %d groups do not fit 8 bits" % len(groups))
     return groups, number, metrics, bits
 
 
 def emit_header(rows, sources):
     groups, number, metrics, bits = layout(rows)
-    out = [common.banner(sources, "Outcome groups and RFC 6076 metric roles, one constant per row.",
-                         generator="gen/outcome_gen.py", facts=FACTS),
+    out = [tables.banner(GENERATOR, sources, "Outcome groups and RFC 6076 metric roles, one "
+                         "constant per row.", FACTS),
            "#ifndef SIPCODE_OUTCOME_H\n#define SIPCODE_OUTCOME_H\n\n",
            "/* The outcome of a session attempt: sipcode_outcome(). */\n"
            "enum sipcode_outcome {\n    SIPCODE_OUTCOME_NONE = 0, /* not a final response */\n"]
     for name, grows in groups:
-        what = "; ".join("%s%s (%s)" % (r.f["codes"], " " + r.role if r.role else "",
-                                         r.f["source"]) for r in grows)
+        what = "; ".join("%s%s (%s)" % (r.codes_text, " " + r.role if r.role else "",
+                                         r.source) for r in grows)
         out.append("    SIPCODE_OUTCOME_%s = %d, /* %s */\n" % (constant(name), number[name], what))
     out.append("};\n/* Groups, SIPCODE_OUTCOME_NONE not counted. */\n"
                "#define SIPCODE_OUTCOME_COUNT %d\n\n" % len(groups))
     out.append("/* Roles of a final code in the RFC 6076 metrics: sipcode_metric_roles(). */\n")
     for r in metrics:
         out.append("/* %s %s, %s attempts: %s (%s) */\n#define SIPCODE_METRIC_%s_%s 0x%04xu\n"
-                   % (r.name, r.role, r.f["method"], r.f["codes"], r.f["source"],
+                   % (r.name, r.role, r.method, r.codes_text, r.source,
                       r.name, r.role.upper(), bits[(r.name, r.role)]))
     out.append("\n#endif\n")
     return "".join(out)
-
-
-def dense(values, first, per_line, width):
-    return "".join("    /* %3d */ " % (first + i) +
-                   " ".join("%*s," % (width, v) for v in values[i:i + per_line]) + "\n"
-                   for i in range(0, len(values), per_line))
 
 
 def metric_type(metrics):
@@ -227,92 +220,73 @@ def emit_table(rows, sources):
     groups, number, metrics, bits = layout(rows)
     group_of = {k: number[r.name] for r in rows if r.kind == "group" and not r.role
                 for k in r.keys}
-    pool, at, name_at = ['    "\\0" /* offset 0: no name */\n'], 1, [0]
-    for name, _ in groups:
-        name_at.append(at)
-        pool.append("    /* %3d */ %s \"\\0\"\n" % (at, common.c_string(name)))
-        at += len(name) + 1
-    conditions = [(CONDITIONS[r.role], k, number[r.name]) for r in rows
+    pool, offsets = tables.string_pool("sipcode_outcome_pool", [(n, "") for n, _ in groups],
+                                       "name pool", sources[0], empty="no name", limit=255)
+    conditions = [init(flag=CONDITIONS[r.role], code=k, outcome=number[r.name]) for r in rows
                   if r.kind == "group" and r.role for k in sorted(r.keys)]
-    out = [common.banner(sources,
-                         "Final code -> outcome group and RFC 6076 metric roles: dense arrays\n"
-                         " * over 100..699, with timeout apart. Included by src/outcome.c only.",
-                         generator="gen/outcome_gen.py", facts=FACTS),
-           "\n/* The group of each code, 0 for 1xx. */\n",
-           "static const unsigned char sipcode_outcome_of[600] = {\n",
-           dense([group_of.get(c, 0) for c in range(100, 700)], 100, 20, 1), "};\n\n",
-           "static const unsigned char sipcode_outcome_timeout = %d;\n\n" % group_of[TIMEOUT],
-           "/* Rows that apply under a flag of sipcode_outcome(), before the plain ones. */\n",
-           "static const struct sipcode_outcome_condition sipcode_outcome_conditions[%d] = {\n"
-           % max(len(conditions), 1)]
-    for flag, code, group in conditions:
-        out.append("    { %s, %d, %d },\n" % (flag, code, group))
-    if not conditions:
-        out.append("    { 0, 0, 0 },\n")
-    out += ["};\n\n/* SIPCODE_METRIC_... bits of each code. */\n",
-            "static const %s sipcode_metric_of[600] = {\n" % metric_type(metrics),
-            dense(["0x%02x" % roles_of(metrics, bits, c) for c in range(100, 700)], 100, 10, 4),
-            "};\n\nstatic const %s sipcode_metric_timeout = 0x%02x;\n\n"
-            % (metric_type(metrics), roles_of(metrics, bits, TIMEOUT)),
-            "static const char sipcode_outcome_pool[%d] =\n" % at, "".join(pool), ";\n\n",
-            "static const unsigned char sipcode_outcome_name_at[%d] = { %s };\n\n"
-            % (len(name_at), ", ".join(str(a) for a in name_at)),
-            "/* What the generator promised, checked by the compiler. */\n"
-            "typedef char sipcode_outcome_names_cover_groups[sizeof sipcode_outcome_name_at =="
-            " SIPCODE_OUTCOME_COUNT + 1 ? 1 : -1];\n"]
-    if at > 255:
-        raise common.Failure("%s: name pool of %d bytes does not fit 8-bit offsets"
-                             % (sources[0], at))
-    return "".join(out)
+    return "".join([
+        tables.banner(GENERATOR, sources, "Final code -> outcome group and RFC 6076 metric "
+                      "roles: dense arrays\n * over 100..699, with timeout apart. Included by "
+                      "src/outcome.c only.", FACTS),
+        "\n/* The group of each code, 0 for 1xx. */\n",
+        "static const unsigned char sipcode_outcome_of[600] = {\n",
+        tables.dense([group_of.get(c, 0) for c in range(100, 700)], 100, 20, 1), "};\n\n",
+        "static const unsigned char sipcode_outcome_timeout = %d;\n\n" % group_of[TIMEOUT],
+        "/* Rows that apply under a flag of sipcode_outcome(), before the plain ones. */\n",
+        array("static const struct sipcode_outcome_condition sipcode_outcome_conditions[%d]"
+              % max(len(conditions), 1), conditions or [init(flag=0, code=0, outcome=0)]),
+        "\n/* SIPCODE_METRIC_... bits of each code. */\n",
+        "static const %s sipcode_metric_of[600] = {\n" % metric_type(metrics),
+        tables.dense(["0x%02x" % roles_of(metrics, bits, c) for c in range(100, 700)], 100, 10, 4),
+        "};\n\nstatic const %s sipcode_metric_timeout = 0x%02x;\n\n"
+        % (metric_type(metrics), roles_of(metrics, bits, TIMEOUT)), pool, "\n",
+        "static const unsigned char sipcode_outcome_name_at[%d] = { %s };\n\n"
+        % (len(groups) + 1, ", ".join(str(a) for a in [0] + [offsets[n] for n, _ in groups])),
+        tables.asserts("SIPCODE_OUTCOME", [("names_cover_groups", "sizeof sipcode_outcome_name_at"
+                                            " == SIPCODE_OUTCOME_COUNT + 1")])])
 
 
 def emit_expected(rows, sources):
     """Each (code or timeout, flags) a row claims, with the row's line, so that
     tests/test_outcome.c checks the lookups row by row."""
     groups, number, metrics, bits = layout(rows)
-    out = [common.banner(sources, "Expected answers for tests/test_outcome.c: what each row of\n"
-                         " * outcomes.csv claims (code 0: timeout).",
-                         generator="gen/outcome_gen.py", facts=FACTS),
-           "\n/* code, flags, outcome, line */\n"
-           "static const struct outcome_row expected_outcomes[] = {\n"]
-    for r in rows:
-        if r.kind == "group":
-            flag = CONDITIONS.get(r.role, "0")
-            for k in sorted(r.keys):
-                out.append("    { %d, %s, SIPCODE_OUTCOME_%s, %d },\n"
-                           % (k, flag, constant(r.name), r.line))
-    out.append("};\n\n/* code, metric bit, line */\n"
-               "static const struct metric_row expected_metrics[] = {\n")
-    for r in metrics:
-        for k in sorted(r.keys):
-            out.append("    { %d, SIPCODE_METRIC_%s_%s, %d },\n"
-                       % (k, r.name, r.role.upper(), r.line))
-    out.append("};\n")
-    return "".join(out)
+    return "".join([
+        tables.banner(GENERATOR, sources, "Expected answers for tests/test_outcome.c: what each "
+                      "row of\n * outcomes.csv claims (code 0: timeout).", FACTS), "\n",
+        array("static const struct outcome_row expected_outcomes[]", (
+            init(code=k, flags=CONDITIONS.get(r.role, "0"),
+                 outcome="SIPCODE_OUTCOME_%s" % constant(r.name), line=r.line)
+            for r in rows if r.kind == "group" for k in sorted(r.keys))), "\n",
+        array("static const struct metric_row expected_metrics[]", (
+            init(code=k, bit="SIPCODE_METRIC_%s_%s" % (r.name, r.role.upper()), line=r.line)
+            for r in metrics for k in sorted(r.keys)))])
 
 
 def generate(path, codes_path, outdir):
     table, rows = load(path, codes_path)
     if table.errors:
-        common.refuse(table.errors, [path, codes_path])
+        tables.refuse(table.errors, [path, codes_path])
     sources = [os.path.basename(path), os.path.basename(codes_path)]
     texts = {"header": emit_header(rows, sources), "table": emit_table(rows, sources),
              "expected": emit_expected(rows, sources)}
-    changed, _ = common.write_outputs(outdir, {rel: texts[k] for k, rel in OUTPUTS.items()})
-    return rows, changed
+    return rows, tables.write_outputs(outdir, OUTPUTS, texts)[0]
 
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", help="outcomes.csv")
     parser.add_argument("codes", help="codes.csv, whose codes the lists may use")
-    parser.add_argument("--outdir", default=os.path.join(os.path.dirname(__file__), ".."),
+    parser.add_argument("--outdir", default=tables.TOP,
                         help="tree that holds include/, src/ and tests/ (default: this checkout)")
     args = parser.parse_args(argv)
-    return common.run("outcome_gen", lambda: generate(args.csv, args.codes, args.outdir),
-                      lambda rows: "%d groups, %d metric lists" % (
-                          len({r.name for r in rows if r.kind == "group"}),
-                          sum(r.kind == "metric" for r in rows)))
+
+    def work():
+        rows, changed = generate(args.csv, args.codes, args.outdir)
+        return "%d groups, %d metric lists; %s" % (
+            len({r.name for r in rows if r.kind == "group"}),
+            sum(r.kind == "metric" for r in rows), tables.updated(changed))
+    return tables.main("outcome_gen", work)
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

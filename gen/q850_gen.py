@@ -2,17 +2,12 @@
 # SPDX-License-Identifier: MIT
 """Turn q850.csv into the SIP status <-> Q.850 cause tables.
 
-Owns the rules about the gateway mapping data: the three kinds of row, what
-each column may hold for each kind, the defaults and the flag conditions.
-Every SIP code must be a row of codes.csv, which is read and checked with
-gen/sipcode_gen.py's own rules. The CSV reader, the error collector, the
-banner and the write-only-when-changed step are that generator's, imported
-rather than copied. All problems are reported as FILE:LINE: problem, and on
-any problem nothing is written.
-
     python3 gen/q850_gen.py [--outdir DIR] q850.csv codes.csv
 
-Python 3 standard library only. Same input, same bytes out.
+Owns the rules about the gateway mapping data: the three kinds of row, what
+each column may hold for each kind, the defaults and the flag conditions.
+Every SIP code must be a row of codes.csv, read with gen/sipcode_gen.py's
+rules. gen/tables.py reads, reports and writes.
 """
 
 import argparse
@@ -21,69 +16,66 @@ import re
 import sys
 
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import sipcode_gen as common  # noqa: E402
+import sipcode_gen  # noqa: E402
+import tables  # noqa: E402
+from tables import Record, Table, array, c_string, derived, init, record  # noqa: E402
 
-COLUMNS = ["kind", "cause", "code", "when", "name", "source", "note"]
+GENERATOR = "gen/" + os.path.basename(__file__)
 KINDS = ("name", "cause-to-sip", "sip-to-cause")
-
+# The columns each kind leaves empty.
+EMPTY = {"name": ("code", "when"), "cause-to-sip": ("name",), "sip-to-cause": ("when", "name")}
 # The conditions under which RFC 3398 section 7.2.4.1 gives another status,
 # each a flag of sipcode_from_q850() declared in include/sipcode.h.
 CONDITIONS = {"location-user": "SIPCODE_Q850_LOCATION_USER",
               "new-number": "SIPCODE_Q850_NEW_NUMBER"}
-
 CAUSES = 128            # cause values are 7 bits; 0 is not a cause
 NAME_MAX = 96
 NUMBER_RE = re.compile(r"[0-9]{1,3}\Z")
-FACTS = ("RFC 3398 sections 7.2.4.1 and 8.2.6.1; cause names of ITU-T Q.850.")
+FACTS = "RFC 3398 sections 7.2.4.1 and 8.2.6.1; cause names of ITU-T Q.850."
+OUTPUTS = {"table": "src/q850_table.inc", "expected": "tests/q850_expected.inc"}
 
 
-class Row:
-    def __init__(self, path, line, fields):
-        self.path, self.line = path, line
-        self.fields = fields
-        self.kind = fields["kind"]
-        self.cause = None       # 1..127, "*" (default) or 0 (none)
-        self.code = None        # a code of codes.csv, "*" (default) or 0 (none)
-        self.when = fields["when"]
-        self.name = fields["name"]
-
-    def where(self):
-        return "%s:%d" % (self.path, self.line)
+@record
+class Row(Record):
+    kind: str
+    cause_text: str
+    code_text: str
+    when: str
+    name: str
+    source: str
+    note: str
+    cause: object = derived()   # 1..127, "*" (the default) or 0 (none); None when unusable
+    code: object = derived()    # a code of codes.csv, "*" (the default) or 0 (none)
 
 
 def parse_cause(table, row, allowed):
     """The cause column as an int in 1..127, or one of the allowed words:
     '*' stays '*', 'none' becomes 0. None when it is unusable."""
-    text = row.fields["cause"]
+    text = row.cause_text
     if text in allowed:
         return 0 if text == "none" else text
     if NUMBER_RE.match(text) and 1 <= int(text) < CAUSES:
         return int(text)
-    words = "".join(" or %r" % w for w in allowed)
     table.error(row.path, row.line, "cause %r is not a number in 1..%d%s"
-                % (text, CAUSES - 1, words))
+                % (text, CAUSES - 1, "".join(" or %r" % w for w in allowed)))
     return None
 
 
 def parse_code(table, row, allowed, codes, lowest):
     """The code column as a code of codes.csv no lower than lowest, or one of
     the allowed words ('*' stays, 'none' becomes 0)."""
-    text = row.fields["code"]
+    text, err = row.code_text, lambda msg: table.error(row.path, row.line, msg)
     if text in allowed:
         return 0 if text == "none" else text
-    words = "".join(" or %r" % w for w in allowed)
-    if not re.fullmatch(r"[1-6][0-9][0-9]", text):
-        table.error(row.path, row.line, "code %r is not a SIP status code%s" % (text, words))
-        return None
-    if int(text) not in codes:
-        table.error(row.path, row.line, "code %s is not in codes.csv" % text)
-        return None
-    if int(text) < lowest:
-        table.error(row.path, row.line, "code %s: a %s row needs a code in %d..699"
-                    % (text, row.kind, lowest))
-        return None
-    return int(text)
+    if not tables.CODE_RE.match(text):
+        err("code %r is not a SIP status code%s" % (text, "".join(" or %r" % w for w in allowed)))
+    elif int(text) not in codes:
+        err("code %s is not in codes.csv" % text)
+    elif int(text) < lowest:
+        err("code %s: a %s row needs a code in %d..699" % (text, row.kind, lowest))
+    else:
+        return int(text)
+    return None
 
 
 def check_row(table, row, codes):
@@ -91,17 +83,15 @@ def check_row(table, row, codes):
     if row.kind not in KINDS:
         err("kind %r is not one of %s" % (row.kind, ", ".join(KINDS)))
         return False
-    empty = {"name": ("code", "when"), "cause-to-sip": ("name",),
-             "sip-to-cause": ("when", "name")}[row.kind]
-    for column in empty:
-        if row.fields[column] != "":
-            err("a %s row leaves %s empty (it holds %r)" % (row.kind, column, row.fields[column]))
+    for column in EMPTY[row.kind]:
+        text = getattr(row, Row.columns()[column])
+        if text != "":
+            err("a %s row leaves %s empty (it holds %r)" % (row.kind, column, text))
     if row.kind == "name":
         row.cause = parse_cause(table, row, ())
-        name = row.name
-        if name == "" or name != name.strip() or len(name) > NAME_MAX:
+        if row.name == "" or row.name != row.name.strip() or len(row.name) > NAME_MAX:
             err("name %r is empty, over %d characters, or has leading or trailing spaces"
-                % (name, NAME_MAX))
+                % (row.name, NAME_MAX))
     elif row.kind == "cause-to-sip":
         row.cause = parse_cause(table, row, ("*",))
         # Any status a gateway may answer a failed call with: 3xx (301 for a
@@ -119,10 +109,9 @@ def check_row(table, row, codes):
         row.code = parse_code(table, row, ("*",), codes, 400)
         if row.code == "*" and row.cause == 0:
             err("the default row ('*') needs a cause, not 'none'")
-    sources = row.fields["source"].split()
-    if not sources:
+    if not row.source.split():
         err("source is empty; name at least one declared source")
-    for token in sources:
+    for token in row.source.split():
         if token not in table.sources:
             err("source %r is not declared by a '#@source' line" % token)
     return True
@@ -132,8 +121,7 @@ def check_table(table, path, rows, whole):
     """Duplicates; and, when every line was read (whole), missing defaults,
     conditions that lack their plain row, and causes that the tables use
     without a Q.850 name."""
-    seen = {}
-    names, plain = {}, {}
+    seen, names, plain = {}, {}, {}
     defaults = {"cause-to-sip": [], "sip-to-cause": []}
     for row in rows:
         if row.kind == "name":
@@ -160,9 +148,9 @@ def check_table(table, path, rows, whole):
     if not whole:
         return
     for kind, found in sorted(defaults.items()):
-        column = "cause" if kind == "cause-to-sip" else "code"
         if not found:
-            table.error(path, 1, "no %s row with %s '*' (the RFC's default)" % (kind, column))
+            table.error(path, 1, "no %s row with %s '*' (the RFC's default)"
+                        % (kind, "cause" if kind == "cause-to-sip" else "code"))
     used = {row.when for row in rows if row.kind == "cause-to-sip"}
     for when in sorted(set(CONDITIONS) - used):
         table.error(path, 1, "no cause-to-sip row has when %r, so the flag %s would do nothing"
@@ -179,19 +167,10 @@ def check_table(table, path, rows, whole):
 
 
 def load(path, codes_path):
-    """Check q850.csv against itself and against codes.csv; returns the
-    error-collecting table of gen/sipcode_gen.py and the rows."""
-    codes_table, _ = common.load([codes_path])
-    table = common.Table()
-    table.errors.extend(codes_table.errors)
-    codes = {r.code for r in codes_table.rows if r.code is not None}
-    rows = [Row(path, number, fields)
-            for number, fields in common.read_records(table, path, COLUMNS)]
-    read = len(rows)
-    rows = [row for row in rows if check_row(table, row, codes)]
-    # A line that could not be read might be the row that a check for a
-    # missing row looks for, so those checks wait for a file read whole.
-    whole = len(rows) == read and not any(e[0] == path for e in table.errors)
+    """Check q850.csv against itself and against codes.csv; (Table, rows)."""
+    table = Table()
+    codes = sipcode_gen.known_codes(table, codes_path)
+    rows, whole = tables.read_checked(table, path, Row, lambda r: check_row(table, r, codes))
     check_table(table, path, rows, whole)
     if not rows and not table.errors:
         table.error(path, 1, "no rows")
@@ -223,121 +202,83 @@ def mapping(rows):
     return m
 
 
-def dense(values, first, per_line, width):
-    out = []
-    for i in range(0, len(values), per_line):
-        out.append("    /* %3d */ " % (first + i) +
-                   " ".join("%*d," % (width, v) for v in values[i:i + per_line]) + "\n")
-    return "".join(out)
-
-
 def emit_table(m, sources):
-    pool, name_at, at = ['    "\\0" /* offset 0: no name */\n'], {}, 1
-    for cause in sorted(m["names"]):
-        name_at[cause] = at
-        pool.append("    /* %4d */ %s \"\\0\" /* %d */\n"
-                    % (at, common.c_string(m["names"][cause]), cause))
-        at += len(m["names"][cause]) + 1
-    if at > 65535:
-        raise common.Failure("%s: name pool of %d bytes does not fit 16-bit offsets"
-                             % (sources[0], at))
-    out = [common.banner(sources, "SIP status <-> Q.850 cause: dense arrays over the causes\n"
-                         " * 0..127 and the codes 100..699, and the cause names as offsets into\n"
-                         " * one pool. Included by src/q850.c only.",
-                         generator="gen/q850_gen.py", facts=FACTS),
+    names = sorted(m["names"].items())
+    pool, offsets = tables.string_pool("sipcode_q850_pool", [(n, c) for c, n in names],
+                                       "name pool", sources[0], empty="no name")
+    out = [tables.banner(GENERATOR, sources, "SIP status <-> Q.850 cause: dense arrays over "
+                         "the causes\n * 0..127 and the codes 100..699, and the cause names as "
+                         "offsets into\n * one pool. Included by src/q850.c only.", FACTS),
            "\n/* RFC 3398 7.2.4.1: the status for each cause, the default %d filled in;\n"
            " * 0 where no status is sent, and for 0, which is not a cause. */\n"
            % m["default_status"],
            "static const unsigned short sipcode_q850_status[%d] = {\n" % CAUSES,
-           dense(m["status"], 0, 8, 3), "};\n\n",
+           tables.dense(m["status"], 0, 8), "};\n\n",
            "/* The statuses the RFC gives instead under a condition the caller\n"
            " * states with a flag. */\n",
-           "static const struct sipcode_q850_exception sipcode_q850_exceptions[%d] = {\n"
-           % len(m["exceptions"])]
-    for cause, when, code in m["exceptions"]:
-        out.append("    { %s, %d, %d },\n" % (CONDITIONS[when], cause, code))
-    out += ["};\n\n",
+           array("static const struct sipcode_q850_exception sipcode_q850_exceptions[%d]"
+                 % len(m["exceptions"]), (init(flag=CONDITIONS[when], cause=cause, status=code)
+                                          for cause, when, code in m["exceptions"])), "\n",
             "/* RFC 3398 8.2.6.1: the cause for each code in 100..699, the default %d\n"
             " * filled in for 4xx-6xx; 0 for 1xx-3xx and where the RFC gives none. */\n"
             % m["default_cause"],
             "static const unsigned char sipcode_q850_cause[600] = {\n",
-            dense(m["cause"], 100, 10, 3), "};\n\n",
-            "static const char sipcode_q850_pool[%d] =\n" % at, "".join(pool), ";\n\n",
+            tables.dense(m["cause"], 100, 10), "};\n\n", pool, "\n",
             "/* Offset of each cause's name in sipcode_q850_pool; 0 for none. */\n"
             "static const unsigned short sipcode_q850_name_at[%d] = {\n" % CAUSES]
-    for cause in sorted(name_at):
-        out.append("    [%d] = %d,\n" % (cause, name_at[cause]))
-    out.append("};\n\n/* What the generator promised, checked by the compiler. */\n"
-               "#define SIPCODE_Q850_ASSERT(what, ok) typedef char sipcode_q850_##what[(ok) ? 1 : -1]\n"
-               "SIPCODE_Q850_ASSERT(status_covers_0_to_127, sizeof sipcode_q850_status"
-               " / sizeof sipcode_q850_status[0] == 128);\n"
-               "SIPCODE_Q850_ASSERT(cause_covers_100_to_699, sizeof sipcode_q850_cause == 600);\n"
-               "SIPCODE_Q850_ASSERT(names_cover_0_to_127, sizeof sipcode_q850_name_at"
-               " / sizeof sipcode_q850_name_at[0] == 128);\n"
-               "#undef SIPCODE_Q850_ASSERT\n")
-    return "".join(out)
+    out += ["    [%d] = %d,\n" % (cause, offsets[name]) for cause, name in names]
+    return "".join(out) + "};\n\n" + tables.asserts("SIPCODE_Q850", [
+        ("status_covers_0_to_127",
+         "sizeof sipcode_q850_status / sizeof sipcode_q850_status[0] == 128"),
+        ("cause_covers_100_to_699", "sizeof sipcode_q850_cause == 600"),
+        ("names_cover_0_to_127",
+         "sizeof sipcode_q850_name_at / sizeof sipcode_q850_name_at[0] == 128")])
 
 
 def emit_expected(m, rows, sources):
     """The rows as plain data for tests/test_q850.c, so the tests check the
     lookups against q850.csv rather than against the dense arrays."""
-    out = [common.banner(sources, "Expected answers for tests/test_q850.c: the rows of q850.csv.",
-                         generator="gen/q850_gen.py", facts=FACTS),
-           "\n/* cause-to-sip rows: cause, status (0: none), flag (0: no condition),\n"
-           " * line in q850.csv. */\n"
-           "static const struct q850_row expected_to_sip[] = {\n"]
-    for row in rows:
-        if row.kind == "cause-to-sip" and row.cause != "*":
-            out.append("    { %d, %d, %s, %d },\n"
-                       % (row.cause, row.code, CONDITIONS.get(row.when, "0"), row.line))
-    out.append("};\n\n/* sip-to-cause rows: cause (0: none), status, 0, line in q850.csv. */\n"
-               "static const struct q850_row expected_to_cause[] = {\n")
-    for row in rows:
-        if row.kind == "sip-to-cause" and row.code != "*":
-            out.append("    { %d, %d, 0, %d },\n" % (row.cause, row.code, row.line))
-    out.append("};\n\n")
-    out.append("static const int expected_default_status = %d;\n" % m["default_status"])
-    out.append("static const int expected_default_cause = %d;\n\n" % m["default_cause"])
-    out.append("static const struct q850_name expected_names[] = {\n")
-    for cause in sorted(m["names"]):
-        out.append("    { %d, %s },\n" % (cause, common.c_string(m["names"][cause])))
-    out.append("};\n")
-    return "".join(out)
-
-
-OUTPUTS = {"table": "src/q850_table.inc", "expected": "tests/q850_expected.inc"}
+    return "".join([
+        tables.banner(GENERATOR, sources, "Expected answers for tests/test_q850.c: the rows of "
+                      "q850.csv.", FACTS),
+        "\n/* cause-to-sip rows; code 0: no status is sent, flag 0: no condition. */\n",
+        array("static const struct q850_row expected_to_sip[]", (
+            init(cause=r.cause, code=r.code, flag=CONDITIONS.get(r.when, "0"), line=r.line)
+            for r in rows if r.kind == "cause-to-sip" and r.cause != "*")),
+        "\n/* sip-to-cause rows; cause 0: the RFC gives none. */\n",
+        array("static const struct q850_row expected_to_cause[]", (
+            init(cause=r.cause, code=r.code, flag=0, line=r.line)
+            for r in rows if r.kind == "sip-to-cause" and r.code != "*")),
+        "\nstatic const int expected_default_status = %d;\n" % m["default_status"],
+        "static const int expected_default_cause = %d;\n\n" % m["default_cause"],
+        array("static const struct q850_name expected_names[]", (
+            init(cause=c, name=c_string(n)) for c, n in sorted(m["names"].items())))])
 
 
 def generate(path, codes_path, outdir):
     table, rows = load(path, codes_path)
     if table.errors:
-        common.refuse(table.errors, [path, codes_path])
+        tables.refuse(table.errors, [path, codes_path])
     sources = [os.path.basename(path), os.path.basename(codes_path)]
     m = mapping(rows)
     texts = {"table": emit_table(m, sources), "expected": emit_expected(m, rows, sources)}
-    changed, _ = common.write_outputs(outdir, {rel: texts[what] for what, rel in OUTPUTS.items()})
-    return m, changed
+    return m, tables.write_outputs(outdir, OUTPUTS, texts)[0]
 
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", help="q850.csv")
     parser.add_argument("codes", help="codes.csv, whose codes the mapping may use")
-    parser.add_argument("--outdir", default=os.path.join(os.path.dirname(__file__), ".."),
+    parser.add_argument("--outdir", default=tables.TOP,
                         help="tree that holds src/ and tests/ (default: this checkout)")
     args = parser.parse_args(argv)
-    try:
+
+    def work():
         m, changed = generate(args.csv, args.codes, args.outdir)
-    except common.Failure as e:
-        sys.stderr.write("%s\n" % e)
-        return 1
-    except OSError as e:
-        sys.stderr.write("q850_gen: %s\n" % e)
-        return 1
-    print("q850_gen: %d cause names, %d cause -> status rows, %d status -> cause rows; %s"
-          % (len(m["names"]), len(m["to_sip"]) + len(m["exceptions"]), len(m["to_cause"]),
-             "updated " + ", ".join(changed) if changed else "no file changed"))
-    return 0
+        return "%d cause names, %d cause -> status rows, %d status -> cause rows; %s" % (
+            len(m["names"]), len(m["to_sip"]) + len(m["exceptions"]), len(m["to_cause"]),
+            tables.updated(changed))
+    return tables.main("q850_gen", work)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ items, and with --copy stores the registry's extract there (the copy the tests
 check codes.csv against). A code the registry dropped is never deleted: its
 row gets a comment line and check goes on reporting it until a person decides.
 
-Python 3 standard library only; reads codes.csv through gen/sipcode_gen.py.
+Python 3 standard library only; reads codes.csv through gen/sipcode_gen.py's Row.
 """
 
 import argparse
+import copy
 import csv
 import io
 import os
@@ -26,9 +27,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # keep the tree as git has it
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sipcode_gen import (CLASSES, COLUMNS, DATE_RE, Table, default_name,  # noqa: E402
-                         load, read_records, replace_if_changed)
+from sipcode_gen import CLASSES, Row, load  # noqa: E402
+from tables import (DATE_RE, Table, default_name, need_date, read_records,  # noqa: E402
+                    replace_if_changed)
 
 REGISTRY_ID = "sip-parameters-7"
 # The registry's note: "All response codes below are defined by RFC 3261
@@ -98,12 +99,10 @@ def read_registry(path):
 
 
 def read_table(path):
-    """(Table with registry_date and header_lines, [(line, fields)])."""
-    table = Table()
-    table.first = path
-    rows = list(read_records(table, path, COLUMNS))
-    if table.registry_date is None and not table.errors:
-        table.error(path, 1, "no '#@registry-date YYYY-MM-DD' line")
+    """(Table with registry_date and header_lines, [Row]), unchecked."""
+    table = Table(path)
+    rows = list(read_records(table, path, Row))
+    need_date(table)
     if table.errors:
         raise Unreadable("\n".join("%s:%d: %s" % e for e in table.errors))
     return table, rows
@@ -114,7 +113,7 @@ class Change:
 
     def __init__(self, kind, code, old, new, row=None, record=None):
         self.kind, self.code, self.old, self.new = kind, code, old, new
-        self.row, self.record = row, record   # (line, fields) of codes.csv; Record
+        self.row, self.record = row, record   # Row of codes.csv; Record
 
     def __str__(self):
         if self.kind == "date":
@@ -123,7 +122,7 @@ class Change:
             r = self.record
             return "%d %s: added (%s, %s)" % (r.code, r.phrase, "/".join(r.cited) or "no RFC",
                                               r.status)
-        phrase = self.row[1]["phrase"]
+        phrase = self.row.phrase
         if self.kind == "removed":
             # Removed by IANA, or added to codes.csv ahead of the registry.
             return "%d %s: not in the registry" % (self.code, phrase)
@@ -137,36 +136,35 @@ def compare(table, rows, date, records):
     """Every difference, date first, then by code."""
     out = [] if table.registry_date == date else [Change("date", 0, table.registry_date, date)]
     by_code = {}
-    for line, fields in rows:
-        if fields["code"].isdigit():
-            by_code.setdefault(int(fields["code"]), (line, fields))
+    for row in rows:
+        if row.code_text.isdigit():
+            by_code.setdefault(int(row.code_text), row)
     for code in sorted(set(records) | set(by_code)):
         rec, row = records.get(code), by_code.get(code)
         if row is None:
             out.append(Change("added", code, None, None, record=rec))
             continue
-        fields = row[1]
         if rec is None:
-            if fields["status"] not in UNREGISTERED:
+            if row.status not in UNREGISTERED:
                 out.append(Change("removed", code, None, None, row))
             continue
-        if fields["status"] == "local":
+        if row.status == "local":
             continue
-        if fields["phrase"] != rec.phrase:
-            out.append(Change("phrase", code, fields["phrase"], rec.phrase, row, rec))
-        if fields["reference"] not in rec.refs:
-            out.append(Change("reference", code, fields["reference"],
+        if row.phrase != rec.phrase:
+            out.append(Change("phrase", code, row.phrase, rec.phrase, row, rec))
+        if row.reference not in rec.refs:
+            out.append(Change("reference", code, row.reference,
                               rec.refs[0] if rec.refs else None, row, rec))
         # The registry marks deprecation; a reservation (402) is RFC 3261's
         # word, which the registry does not repeat, so it stands.
-        if fields["status"] not in (rec.status, "reserved" if rec.status == "current" else None):
-            out.append(Change("status", code, fields["status"], rec.status, row, rec))
+        if row.status not in (rec.status, "reserved" if rec.status == "current" else None):
+            out.append(Change("status", code, row.status, rec.status, row, rec))
     return out
 
 
 def without_meaning(rows):
-    return [(int(f["code"]), f["phrase"]) for _, f in rows
-            if f["meaning"] == "" and f["status"] != "local" and f["code"].isdigit()]
+    return [(int(r.code_text), r.phrase) for r in rows
+            if r.meaning == "" and r.status != "local" and r.code_text.isdigit()]
 
 
 def check(registry, path):
@@ -187,17 +185,17 @@ def check(registry, path):
     return 0
 
 
-def csv_line(fields):
+def csv_line(row):
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([fields[c] for c in COLUMNS])
+    csv.writer(out, lineterminator="").writerow([getattr(row, f) for f in Row.columns().values()])
     return out.getvalue()
 
 
 def update_lines(lines, table, rows, changes, date):
     """Apply changes to the text lines of codes.csv (each keeps its line
     end); returns the new lines and one CHANGELOG item per change."""
-    text, fields_at, before, after, items = {}, {}, {}, {}, []
-    numbers = {int(f["code"]): n for n, f in rows if f["code"].isdigit()}
+    text, row_at, before, after, items = {}, {}, {}, {}, []
+    numbers = {int(r.code_text): r.line for r in rows if r.code_text.isdigit()}
     for change in changes:
         item = str(change)
         if change.kind == "date":
@@ -207,31 +205,30 @@ def update_lines(lines, table, rows, changes, date):
             item += "; not added: codes.csv needs an RFC, a person decides"
         elif change.kind == "added":
             rec = change.record
-            fields = dict.fromkeys(COLUMNS, "")
-            fields.update(code=str(rec.code), phrase=rec.phrase, reference=rec.refs[0],
-                          status=rec.status)
-            fields["class"] = CLASSES[rec.code // 100]
+            new = Row(table.first, 0, **dict.fromkeys(Row.columns().values(), ""))
+            new.code_text, new.phrase, new.class_text = str(rec.code), rec.phrase, \
+                CLASSES[rec.code // 100]
+            new.reference, new.status = rec.refs[0], rec.status
             lower = [c for c in numbers if c < rec.code]
             at = numbers[max(lower)] if lower else table.header_lines[table.first]
-            after.setdefault(at, []).append(csv_line(fields))
+            after.setdefault(at, []).append(csv_line(new))
             item += "; no meaning yet"
         elif change.kind == "removed":
-            before[change.row[0]] = ("%s of %s: drop the row below, or keep it with status "
+            before[change.row.line] = ("%s of %s: drop the row below, or keep it with status "
                                      "historic, and delete this line" % (REMOVED_MARK, date))
             item += "; row kept and marked in codes.csv for a person to decide"
         elif change.new is None:
             item += "; left as it is, a person decides"
         else:
-            line = change.row[0]
-            fields = fields_at.setdefault(line, dict(change.row[1]))
-            if change.kind == "phrase" and fields["name"] == "":
+            row = row_at.setdefault(change.row.line, copy.copy(change.row))
+            if change.kind == "phrase" and row.name == "":
                 # The constant is API: a new phrase does not rename it.
-                fields["name"] = default_name(change.old)
-                item += " (constant SIPCODE_%s kept)" % fields["name"]
-            fields[change.kind] = change.new
+                row.name = default_name(change.old)
+                item += " (constant SIPCODE_%s kept)" % row.name
+            setattr(row, Row.columns()[change.kind], change.new)
         items.append(item)
-    for line, fields in fields_at.items():
-        text[line] = csv_line(fields)
+    for line, row in row_at.items():
+        text[line] = csv_line(row)
     out = []
     for n, old in enumerate(lines, 1):
         end = "\r" if old.endswith("\r") else ""

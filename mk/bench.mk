@@ -19,7 +19,7 @@ TRACE = $(B)/trace.sip
 $(BENCH_OBJ):
 	mkdir -p $@
 
-$(BENCH_OBJ)/bench_baselines.inc: bench/gen_baselines.py codes.csv gen/sipcode_gen.py | $(BENCH_OBJ)
+$(BENCH_OBJ)/bench_baselines.inc: bench/gen_baselines.py codes.csv gen/sipcode_gen.py gen/tables.py gen/phrase_hash.py | $(BENCH_OBJ)
 	$(PYTHON) bench/gen_baselines.py codes.csv $@
 
 $(BENCH_OBJ)/baselines.o: bench/baselines.c bench/bench.h $(BENCH_OBJ)/bench_baselines.inc $(HEADERS)

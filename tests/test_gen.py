@@ -19,6 +19,7 @@ import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 GEN = os.path.join(ROOT, "gen", "sipcode_gen.py")
+CHANGES = os.path.join(ROOT, "gen", "changes.py")
 CODES = os.path.join(ROOT, "codes.csv")
 GENERATED = ["include/sipcode_codes.h", "src/code_table.inc", "src/phrase_hash.inc",
              "tests/expected.inc", "cli/meanings.inc", "tests/considered.inc"]
@@ -26,6 +27,9 @@ GPERF = os.environ.get("GPERF", "gperf")
 # A project's local codes, as make regen got them (make check EXTRA_CODES=...).
 EXTRA_CODES = [os.path.join(ROOT, p) for p in os.environ.get("EXTRA_CODES", "").split()]
 HAVE_GPERF = shutil.which(GPERF) is not None
+sys.dont_write_bytecode = True  # keep the tree as git has it
+sys.path.insert(0, os.path.join(ROOT, "gen"))
+import sipcode_gen  # noqa: E402
 
 
 def snapshot(paths=GENERATED, tree=ROOT):
@@ -189,13 +193,11 @@ class BrokenCsv(unittest.TestCase):
         """A row imported from the registry has no meaning yet; the tool
         gets 0 for it and says so (.ci/registry.sh)."""
         lines, n = self.mutate("486,", 8, "")
-        sys.path.insert(0, os.path.join(ROOT, "gen"))
-        import sipcode_gen
         table, _ = sipcode_gen.load([write_lines(self.path, lines)])
         self.assertEqual(table.errors, [])
         text = sipcode_gen.emit_meanings(table, ["codes.csv"])
-        self.assertIn("    { 486, 0 },\n", text)
-        self.assertIn("    { 487, \"", text)
+        self.assertIn("    { .code = 486, .text = 0 },\n", text)
+        self.assertIn("    { .code = 487, .text = \"", text)
 
     def test_bad_status(self):
         lines, n = self.mutate("486,", 4, "obsolete")
@@ -359,8 +361,10 @@ class BrokenConsidered(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         with open(os.path.join(out, "tests", "considered.inc")) as f:
             text = f.read()
-        self.assertIn('{ 3, "Service Unavailable", 502, 503, "wrong-code" },', text)
-        self.assertIn('{ 4, "Queued, id=%d", 182, 0, "data" },', text)
+        self.assertIn('{ .line = 3, .phrase = "Service Unavailable", .code = 502, '
+                      '.resolves = 503, .reason = "wrong-code" },', text)
+        self.assertIn('{ .line = 4, .phrase = "Queued, id=%d", .code = 182, .resolves = 0, '
+                      '.reason = "data" },', text)
 
 
 class RefuseChecks:
@@ -492,7 +496,7 @@ class Regenerate(RegenerateChecks, unittest.TestCase):
 
 
 class Changes(unittest.TestCase):
-    """--changes OLD.csv: what an upgrade changes in the library's answers."""
+    """gen/changes.py: what an upgrade changes in the library's answers."""
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="sipcode-gen-changes-")
@@ -503,9 +507,9 @@ class Changes(unittest.TestCase):
     def changes(self, lines):
         path = write_lines(os.path.join(self.tmp, "new.csv"), lines)
         before = snapshot()
-        result = run_gen("--changes", CODES, path)
+        result = run_gen("--old", CODES, path, gen=CHANGES)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertEqual(snapshot(), before, "--changes wrote a file")
+        self.assertEqual(snapshot(), before, "changes.py wrote a file")
         return result.stdout.splitlines()
 
     def test_same_table_has_no_change(self):
@@ -539,9 +543,33 @@ class Changes(unittest.TestCase):
         lines = codes_lines()
         n = set_field(lines, "486,", 4, "obsolete")
         path = write_lines(os.path.join(self.tmp, "new.csv"), lines)
-        result = run_gen("--changes", CODES, path)
+        result = run_gen("--old", CODES, path, gen=CHANGES)
         self.assertEqual(result.returncode, 1)
         self.assertIn("%s:%d: status 'obsolete'" % (path, n), result.stderr)
+
+
+class ReservedNames(unittest.TestCase):
+    """A row's constant may not take a name the API has or may add: the names
+    of the hand-written headers and their families, read from the headers."""
+
+    def test_header_names_and_their_families_are_reserved(self):
+        api = sipcode_gen.api_names()
+        for name in ("CLASS_BUSY", "STANDING_BUSY", "IS_BUSY", "E_BUSY", "FLAG_BUSY",
+                     "MAY_BUSY", "STATUS_BUSY", "Q850_BUSY", "H", "VERSION", "VERSION_MAJOR",
+                     "VERSION_NUMBER", "CODES_H", "COUNT", "LOCAL_COUNT", "PHRASE_MAX",
+                     "REGISTRY_DATE"):
+            self.assertTrue(sipcode_gen.reserved(name, api), name)
+
+    def test_a_family_whose_word_is_a_name_is_free(self):
+        """SIPCODE_VERSION is a name, so VERSION_ is no family: 505's constant is free."""
+        api = sipcode_gen.api_names()
+        self.assertIn("VERSION", api)
+        for name in ("VERSION_NOT_SUPPORTED", "BUSY_HERE", "DECLINE"):
+            self.assertFalse(sipcode_gen.reserved(name, api), name)
+
+    def test_a_new_header_name_reserves_its_family(self):
+        self.assertFalse(sipcode_gen.reserved("BUSY_HERE", {"CLASS_NONE"}))
+        self.assertTrue(sipcode_gen.reserved("BUSY_HERE", {"CLASS_NONE", "BUSY_MAX"}))
 
 
 def main(runner):

@@ -8,17 +8,21 @@ The added code is built into a real consumer and looked up both ways.
     python3 tests/test_local_codes.py     (from the top of the tree; exits 0 or 1)
 """
 
+import dataclasses
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
+from unittest import mock
 
 sys.dont_write_bytecode = True  # keep the tree as git has it
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_gen import (CODES, EXTRA_CODES, GENERATED, GPERF, HAVE_GPERF, ROOT,  # noqa: E402
                       codes_lines, line_of, main, run_gen, set_field, write_lines)
+sys.path.insert(0, os.path.join(ROOT, "gen"))
+import sipcode_gen  # noqa: E402
 
 CC = os.environ.get("CC", "cc")
 HEADER = "code,phrase,class,reference,status,name,shares_phrase_with,aliases,meaning"
@@ -285,6 +289,30 @@ class LocalFile(unittest.TestCase):
                                 capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertRegex(result.stdout, r"gen/sipcode_gen\.py .*codes\.csv /x/local\.csv\n")
+
+
+class MergeRules(unittest.TestCase):
+    """Every column of codes.csv says how a local row that repeats a code may
+    use it; a column added without that rule stops the generator."""
+
+    def test_every_column_has_a_rule(self):
+        self.assertEqual(list(sipcode_gen.Row.columns()), HEADER.split(","))
+        self.assertEqual(set(sipcode_gen.MERGE), set(HEADER.split(",")))
+
+    def test_a_column_without_a_rule_is_an_error(self):
+        @dataclasses.dataclass(eq=False)
+        class Wider(sipcode_gen.Row):
+            priority: str = ""
+        with mock.patch.object(sipcode_gen, "Row", Wider):
+            with self.assertRaises(sipcode_gen.Failure) as caught:
+                sipcode_gen.load([CODES])
+        self.assertIn("without a rule: priority; not a column: -", str(caught.exception))
+
+    def test_a_rule_without_its_column_is_an_error(self):
+        with mock.patch.dict(sipcode_gen.MERGE, {"priority": "same"}):
+            with self.assertRaises(sipcode_gen.Failure) as caught:
+                sipcode_gen.load([CODES])
+        self.assertIn("without a rule: -; not a column: priority", str(caught.exception))
 
 
 if __name__ == "__main__":
