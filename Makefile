@@ -119,7 +119,7 @@ help: ## this list
 	    awk -F '\t' '{ printf "  %-20s %s\n", $$1, $$2 }'
 
 # Not part of all: a vendoring project builds from the committed sources.
-# EXTRA_CODES=local.csv adds a project's own codes (README.md).
+# EXTRA_CODES=local.csv adds a project's own codes (doc/local-codes.md).
 regen: ## remake the generated sources from codes.csv and q850.csv (Python 3, gperf 3.1)
 	$(PYTHON) gen/sipcode_gen.py --gperf $(GPERF) codes.csv $(EXTRA_CODES)
 

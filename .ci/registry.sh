@@ -88,8 +88,8 @@ grep -q "$want.*${TAB}no description yet\$" "$S/out" || fail "sipcode $new_code"
 meaning=$("$tool" --json "$new_code" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["meaning"])')
 [ "$meaning" = None ] || fail "sipcode --json gives a meaning for $new_code: $meaning"
-[ "$("$tool" 412 | cut -f 4)" = RFC9998 ] || fail "412 keeps its old reference"
-[ "$("$tool" 305 | cut -f 5)" = deprecated ] || fail "305 is not deprecated"
+[ "$("$tool" -H 412 | cut -f 4)" = RFC9998 ] || fail "412 keeps its old reference"
+[ "$("$tool" -H 305 | cut -f 5)" = deprecated ] || fail "305 is not deprecated"
 [ "$("$tool" -H "rehearsal busy" | cut -f 1)" = 486 ] || fail "the alias added by hand is lost"
 [ "$("$tool" -H "our own refusal" | cut -f 1,5)" = "477${TAB}local" ] || fail "the local code is lost"
 "$tool" --version | tee "$S/out"

@@ -2,7 +2,7 @@
 /* Fuzz harness for sipcode_from_phrase(): outside bytes as a reason phrase.
  *
  * Checks the answer against a reference model written here from the rule in
- * README.md (ASCII letters folded, digits kept, space, tab and ASCII
+ * doc/data-rules.md (ASCII letters folded, digits kept, space, tab and ASCII
  * punctuation dropped, any other byte rejects the query, more than
  * SIPCODE_PHRASE_MAX bytes gives 0) and every spelling of codes.csv
  * (tests/expected.inc); then that changing case and adding or removing the

@@ -7,7 +7,7 @@
  * every input, however bad, gets a defined answer (NULL, 0 or
  * SIPCODE_CLASS_NONE), never undefined behaviour.
  *
- * The table comes from codes.csv; see README.md for the rules about it. */
+ * The table comes from codes.csv; see doc/data-rules.md for the rules about it. */
 #ifndef SIPCODE_H
 #define SIPCODE_H
 
@@ -205,7 +205,7 @@ SIPCODE_API const char *sipcode_strerror(int err);
 /* ---- Gateway mapping: SIP status <-> ISDN/ISUP (Q.850) cause value ----
  * The recommended mapping of RFC 3398 (section 7.2.4.1 cause -> status,
  * section 8.2.6.1 status -> cause), from q850.csv. Like the rest, O(1)
- * lookups in const tables. Where products depart from it: README.md. */
+ * lookups in const tables. Where products depart from it: doc/q850.md. */
 
 /* Flags of sipcode_from_q850(): what the caller knows about the release that
  * makes RFC 3398 recommend another status. Other bits are ignored. */

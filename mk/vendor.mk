@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Vendoring: the files a project copies to build sipcode with nothing but a C
-# compiler (README.md, "Embedding sipcode"), and the test that copies exactly
+# compiler (doc/embedding.md), and the test that copies exactly
 # these into a fresh project and builds a consumer with cc, make and CMake.
 #   make vendor-files                 prints the list
 #   make vendor VENDORDIR=DIR         copies it into DIR (for a first copy or an upgrade)

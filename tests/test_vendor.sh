@@ -8,7 +8,7 @@
 # attempt to regenerate is caught.
 #   sh tests/test_vendor.sh      (from the top of the tree; exits 0 or 1)
 # Then, with the real tools, adds a local code to the copy with make regen
-# EXTRA_CODES= and rebuilds it, as README.md tells a maintainer to.
+# EXTRA_CODES= and rebuilds it, as doc/local-codes.md tells a maintainer to.
 # MAKE, CC, CFLAGS and LDFLAGS come from the environment (make check passes them).
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
