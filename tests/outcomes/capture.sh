@@ -22,8 +22,10 @@ capture() {
     case " ${ONLY:-$name} " in *" $name "*) ;; *) return 0 ;; esac
     {
         echo 'set -e; pids=; ip link set lo up'
-        echo "tcpdump -i lo -U -s 0 -w '$WORK/$name.pcap' udp >/dev/null 2>&1 & tp=\$!"
-        echo 'sleep 1'
+        echo "tcpdump -i lo -U -s 0 -w '$WORK/$name.pcap' udp >/dev/null 2>'$WORK/tcpdump.err' & tp=\$!"
+        # On a loaded machine tcpdump takes a while to open lo: start the
+        # calls only once it says it is listening (at most 20 s).
+        echo "for i in \$(seq 200); do grep -q listening '$WORK/tcpdump.err' && break; sleep 0.1; done"
         for spec in "$@"; do
             IFS=: read -r sc calls rate <<<"$spec"
             echo "timeout 30 sipp -sf '$WORK/xml/$sc-uas.xml' -i 127.0.0.1 -p $port -m $calls -nostdin -timeout 20s >/dev/null 2>&1 & pids=\"\$pids \$!\""
@@ -32,7 +34,7 @@ capture() {
             port=$((port + 2))
         done
         echo 'for p in $pids; do wait $p || true; done'
-        echo 'sleep 0.5; kill $tp; wait $tp || true'
+        echo 'sleep 1; kill $tp; wait $tp || true'
     } >"$WORK/run.sh"
     for try in 1 2 3; do
         unshare -n bash "$WORK/run.sh"
