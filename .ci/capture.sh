@@ -35,7 +35,7 @@ printf 'SIP/2.0 486 Busy Here\r\n' | build/sipcode scan | grep '^code	486	1	' >/
 step "fuzz_capture under ASan and UBSan"
 make -s clean
 if probe libfuzzer; then
-    make -s fuzz-run-capture FUZZ_SECONDS=60
+    make -s fuzz-run-capture FUZZ_SECONDS=30
 else
     skipped "libFuzzer run of fuzz_capture"
     make -s fuzz-replay

@@ -14,8 +14,8 @@ apt-get install -y -q --no-install-recommends \
     build-essential clang libclang-rt-14-dev llvm-14 valgrind gperf libcunit1-dev python3
 
 # Two harnesses fuzz at once (make -j2), so the fuzzing takes
-# FUZZ_SECONDS * ceil(harnesses / 2): 2 minutes for two, 4 for four.
-FUZZ_SECONDS=${FUZZ_SECONDS:-120}
+# FUZZ_SECONDS * ceil(harnesses / 2): 3 minutes for eight harnesses.
+FUZZ_SECONDS=${FUZZ_SECONDS:-45}
 
 step() { printf '\n==== %s\n' "$*"; }
 . .ci/probe.sh

@@ -15,7 +15,7 @@ make check-outcomes
 make fuzz-replay
 
 if probe libfuzzer; then
-    make fuzz-run-outcomes FUZZ_SECONDS=60
+    make fuzz-run-outcomes FUZZ_SECONDS=30
 else
     skipped "fuzzing the outcome analysis"
 fi
