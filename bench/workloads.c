@@ -16,21 +16,7 @@
 #include <limits.h>
 #include <string.h>
 
-struct expected_row {
-    int code;
-    const char *phrase;
-    int rfc;
-    enum sipcode_standing status;
-    int shares_with;
-    int phrase_code;
-};
-
-struct expected_spelling {
-    const char *spelling;
-    int code;
-};
-
-#include "expected.inc"
+#include "expected.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -187,7 +173,7 @@ void bench_workloads_init(void)
     for (i = 0; i < COUNT(expected_rows); i++) {
         struct phrase_input *q = &registry[bench_phrase_workloads[1].n];
 
-        if (expected_rows[i].status == SIPCODE_STANDING_HISTORIC)
+        if (expected_rows[i].standing == SIPCODE_STANDING_HISTORIC)
             continue;
         q->s = expected_rows[i].phrase;
         q->len = strlen(q->s);

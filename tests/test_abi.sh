@@ -72,7 +72,9 @@ cp "$T/map" "$C/src/libsipcode.map"
 for f in "$C"/include/sipcode.h "$C"/src/*.c; do
     sed 's/sipcode_version(void)/sipcode_version(int unused)/' "$f" >"$T/f" && cp "$T/f" "$f"
 done
-run "the copy rebuilt with sipcode_version(int)" $MAKE -C "$C" B="$C/build" CFLAGS="-O2 -g" lib
+# WERROR= : the changed signature leaves the parameter unused, which a CI
+# environment's WERROR=-Werror would turn into a build failure.
+run "the copy rebuilt with sipcode_version(int)" $MAKE -C "$C" B="$C/build" CFLAGS="-O2 -g" WERROR= lib
 if sh mk/abi_check.sh "$base" "$so" "$C/include" >"$T/log" 2>&1; then
     no "abi-check passed a library whose sipcode_version takes a parameter:"; cat "$T/log"
 else
