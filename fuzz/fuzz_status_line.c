@@ -51,6 +51,20 @@ static void check_format(int code)
     free(line);
 }
 
+/* The lowest value of the one error list, whatever errors it grows. */
+static int lowest_error(void)
+{
+#define AS_VALUE(name, value, message) (value),
+    static const int values[] = { SIPCODE_ERRORS(AS_VALUE) };
+#undef AS_VALUE
+    int low = 0;
+    size_t i;
+
+    for (i = 0; i < sizeof values / sizeof values[0]; i++)
+        low = values[i] < low ? values[i] : low;
+    return low;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct sipcode_status_line sl, scratch;
@@ -109,7 +123,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (e = e % 16; e < 16; e += 8) {
             const char *m = sipcode_strerror(e);
             FUZZ_CHECK(m != NULL, "sipcode_strerror(%d) is NULL", e);
-            FUZZ_CHECK((strcmp(m, "unknown error") == 0) == (e > 0 || e < SIPCODE_E_BUFFER),
+            FUZZ_CHECK((strcmp(m, "unknown error") == 0) == (e > 0 || e < lowest_error()),
                        "sipcode_strerror(%d) is \"%s\"", e, m);
         }
     }
