@@ -4,11 +4,10 @@
 
     python3 gen/changes.py --old OLD/codes.csv [--old OLD-LOCAL.csv] codes.csv [LOCAL.csv...]
 
-One line per code added (+), removed (-) or changed (~ phrase, class,
-reference, status, constant name, shared phrase), and per spelling that now
-finds another code or none; "no change" when there is none. Both tables are
-read and checked by gen/sipcode_gen.py's rules (any problem: exit 1, FILE:LINE
-messages). Writes nothing. Python 3 standard library only.
+One line per code added (+), removed (-) or changed (~), and per spelling
+that now finds another code or none; "no change" when there is none. Both
+tables are checked by gen/sipcode_gen.py's rules (any problem: exit 1).
+Writes nothing.
 """
 
 import argparse
@@ -18,36 +17,29 @@ sys.dont_write_bytecode = True  # keep the tree as git has it
 import sipcode_gen  # noqa: E402
 import tables  # noqa: E402
 
+
 def facts(row):
     return {"phrase": row.phrase, "class": row.class_text, "reference": row.reference,
             "status": row.status, "constant": "SIPCODE_" + row.constant,
             "shares_phrase_with": row.shares_phrase_with or "-"}
 
 
-def loaded(paths):
-    table, keys = sipcode_gen.load(paths)
-    if table.errors:
-        raise tables.Failure("\n".join("%s:%d: %s" % e for e in table.errors))
-    return table, keys
-
-
 def changes(old_paths, new_paths):
-    """The lines to print, in code order, then in spelling order."""
-    (old, old_keys), (new, new_keys) = loaded(old_paths), loaded(new_paths)
-    out = []
-    if old.registry_date != new.registry_date:
-        out.append("registry date %s -> %s" % (old.registry_date, new.registry_date))
+    """The lines to print: the date, then by code, then by spelling."""
+    (old, old_keys), (new, new_keys) = sipcode_gen.load(old_paths), sipcode_gen.load(new_paths)
+    if old.errors or new.errors:
+        raise tables.Failure("\n".join("%s:%d: %s" % e for e in old.errors + new.errors))
+    out = [] if old.registry_date == new.registry_date else \
+        ["registry date %s -> %s" % (old.registry_date, new.registry_date)]
     old_rows, new_rows = {r.code: r for r in old.rows}, {r.code: r for r in new.rows}
     for code in sorted(set(old_rows) | set(new_rows)):
         a, b = old_rows.get(code), new_rows.get(code)
         if a is None or b is None:
-            r = a or b
-            out.append("%s %d %s (%s, %s)" % ("+" if a is None else "-", code, r.phrase,
-                                               r.reference, r.status))
-            continue
-        fa, fb = facts(a), facts(b)
-        out += ["~ %d %s %r -> %r" % (code, what, fa[what], fb[what])
-                for what in fa if fa[what] != fb[what]]
+            out.append("%s %d %s (%s, %s)" % ("+" if a is None else "-", code, (a or b).phrase,
+                                               (a or b).reference, (a or b).status))
+        else:
+            out += ["~ %d %s %r -> %r" % (code, what, facts(a)[what], facts(b)[what])
+                    for what in facts(a) if facts(a)[what] != facts(b)[what]]
     for key in sorted(set(old_keys) | set(new_keys)):
         a, b = old_keys.get(key), new_keys.get(key)
         if a is None:
@@ -65,8 +57,12 @@ def main(argv):
                         help="the table now in use (repeat for its local files)")
     parser.add_argument("csv", nargs="+", help="the new codes.csv, then any local files")
     args = parser.parse_args(argv)
-    return tables.main("changes", lambda: print("\n".join(changes(args.old, args.csv))
-                                                 or "no change"))
+    try:
+        print("\n".join(changes(args.old, args.csv)) or "no change")
+    except tables.Failure as e:
+        sys.stderr.write("%s\n" % e)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

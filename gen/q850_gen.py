@@ -4,13 +4,11 @@
 
     python3 gen/q850_gen.py [--outdir DIR] q850.csv codes.csv
 
-Owns the rules about the gateway mapping data: the three kinds of row, what
-each column may hold for each kind, the defaults and the flag conditions.
-Every SIP code must be a row of codes.csv, read with gen/sipcode_gen.py's
-rules. gen/tables.py reads, reports and writes.
+Its rules: the three kinds of row, what each column may hold for each kind,
+the defaults and the flag conditions; every SIP code is a row of codes.csv,
+read with gen/sipcode_gen.py's rules.
 """
 
-import argparse
 import os
 import re
 import sys
@@ -21,8 +19,7 @@ import tables  # noqa: E402
 from tables import Record, Table, array, c_string, derived, init, record  # noqa: E402
 
 GENERATOR = "gen/" + os.path.basename(__file__)
-KINDS = ("name", "cause-to-sip", "sip-to-cause")
-# The columns each kind leaves empty.
+# The columns each kind leaves empty; the keys are the kinds.
 EMPTY = {"name": ("code", "when"), "cause-to-sip": ("name",), "sip-to-cause": ("when", "name")}
 # The conditions under which RFC 3398 section 7.2.4.1 gives another status,
 # each a flag of sipcode_from_q850() declared in include/sipcode.h.
@@ -30,7 +27,6 @@ CONDITIONS = {"location-user": "SIPCODE_Q850_LOCATION_USER",
               "new-number": "SIPCODE_Q850_NEW_NUMBER"}
 CAUSES = 128            # cause values are 7 bits; 0 is not a cause
 NAME_MAX = 96
-NUMBER_RE = re.compile(r"[0-9]{1,3}\Z")
 FACTS = "RFC 3398 sections 7.2.4.1 and 8.2.6.1; cause names of ITU-T Q.850."
 OUTPUTS = {"table": "src/q850_table.inc", "expected": "tests/q850_expected.inc"}
 
@@ -48,27 +44,27 @@ class Row(Record):
     code: object = derived()    # a code of codes.csv, "*" (the default) or 0 (none)
 
 
-def parse_cause(table, row, allowed):
-    """The cause column as an int in 1..127, or one of the allowed words:
-    '*' stays '*', 'none' becomes 0. None when it is unusable."""
-    text = row.cause_text
+def either(words):
+    return "".join(" or %r" % w for w in words)
+
+
+def parse_cause(err, text, allowed):
+    """The cause column: 1..127, or an allowed word ('*' stays, 'none' is 0)."""
     if text in allowed:
         return 0 if text == "none" else text
-    if NUMBER_RE.match(text) and 1 <= int(text) < CAUSES:
+    if re.fullmatch(r"[0-9]{1,3}", text) and 1 <= int(text) < CAUSES:
         return int(text)
-    table.error(row.path, row.line, "cause %r is not a number in 1..%d%s"
-                % (text, CAUSES - 1, "".join(" or %r" % w for w in allowed)))
+    err("cause %r is not a number in 1..%d%s" % (text, CAUSES - 1, either(allowed)))
     return None
 
 
-def parse_code(table, row, allowed, codes, lowest):
-    """The code column as a code of codes.csv no lower than lowest, or one of
-    the allowed words ('*' stays, 'none' becomes 0)."""
-    text, err = row.code_text, lambda msg: table.error(row.path, row.line, msg)
+def parse_code(err, row, allowed, codes, lowest):
+    """The code column: a code of codes.csv from lowest on, or an allowed word."""
+    text = row.code_text
     if text in allowed:
         return 0 if text == "none" else text
     if not tables.CODE_RE.match(text):
-        err("code %r is not a SIP status code%s" % (text, "".join(" or %r" % w for w in allowed)))
+        err("code %r is not a SIP status code%s" % (text, either(allowed)))
     elif int(text) not in codes:
         err("code %s is not in codes.csv" % text)
     elif int(text) < lowest:
@@ -80,23 +76,23 @@ def parse_code(table, row, allowed, codes, lowest):
 
 def check_row(table, row, codes):
     err = lambda msg: table.error(row.path, row.line, msg)
-    if row.kind not in KINDS:
-        err("kind %r is not one of %s" % (row.kind, ", ".join(KINDS)))
+    if row.kind not in EMPTY:
+        err("kind %r is not one of %s" % (row.kind, ", ".join(EMPTY)))
         return False
     for column in EMPTY[row.kind]:
         text = getattr(row, Row.columns()[column])
-        if text != "":
+        if text:
             err("a %s row leaves %s empty (it holds %r)" % (row.kind, column, text))
     if row.kind == "name":
-        row.cause = parse_cause(table, row, ())
+        row.cause = parse_cause(err, row.cause_text, ())
         if row.name == "" or row.name != row.name.strip() or len(row.name) > NAME_MAX:
             err("name %r is empty, over %d characters, or has leading or trailing spaces"
                 % (row.name, NAME_MAX))
     elif row.kind == "cause-to-sip":
-        row.cause = parse_cause(table, row, ("*",))
-        # Any status a gateway may answer a failed call with: 3xx (301 for a
-        # new number) to 6xx.
-        row.code = parse_code(table, row, ("none",), codes, 300)
+        row.cause = parse_cause(err, row.cause_text, ("*",))
+        # Any status a gateway may answer a failed call with: 3xx (301 for
+        # a new number) to 6xx.
+        row.code = parse_code(err, row, ("none",), codes, 300)
         if row.when and row.when not in CONDITIONS:
             err("when %r is not one of %s" % (row.when, ", ".join(sorted(CONDITIONS))))
         if row.when and row.code == 0:
@@ -104,16 +100,12 @@ def check_row(table, row, codes):
         if row.cause == "*" and (row.when or row.code == 0):
             err("the default row ('*') needs a code and no when condition")
     else:
-        row.cause = parse_cause(table, row, ("none",))
+        row.cause = parse_cause(err, row.cause_text, ("none",))
         # 1xx-3xx responses release no call, so only failures map to a cause.
-        row.code = parse_code(table, row, ("*",), codes, 400)
+        row.code = parse_code(err, row, ("*",), codes, 400)
         if row.code == "*" and row.cause == 0:
             err("the default row ('*') needs a cause, not 'none'")
-    if not row.source.split():
-        err("source is empty; name at least one declared source")
-    for token in row.source.split():
-        if token not in table.sources:
-            err("source %r is not declared by a '#@source' line" % token)
+    tables.check_sources(table, row, row.source, "name at least one declared source")
     return True
 
 
@@ -121,40 +113,29 @@ def check_table(table, path, rows, whole):
     """Duplicates; and, when every line was read (whole), missing defaults,
     conditions that lack their plain row, and causes that the tables use
     without a Q.850 name."""
-    seen, names, plain = {}, {}, {}
-    defaults = {"cause-to-sip": [], "sip-to-cause": []}
+    seen = {}
     for row in rows:
-        if row.kind == "name":
-            key, what = (row.kind, row.cause), "cause %s already has a name" % row.cause
-            names.setdefault(row.cause, row)
-        elif row.kind == "cause-to-sip":
-            key = (row.kind, row.cause, row.when)
-            what = "cause %s already maps to a status%s" % (
-                row.cause, " when %s" % row.when if row.when else "")
-            if row.cause == "*":
-                defaults[row.kind].append(row)
-            elif not row.when:
-                plain.setdefault(row.cause, row)
-        else:
-            key, what = (row.kind, row.code), "code %s already maps to a cause" % row.code
-            if row.code == "*":
-                defaults[row.kind].append(row)
-        if None in key:
-            continue
-        if key in seen:
+        key, what = {
+            "name": ((row.kind, row.cause), "cause %s already has a name" % row.cause),
+            "cause-to-sip": ((row.kind, row.cause, row.when), "cause %s already maps to a "
+                             "status%s" % (row.cause, " when %s" % row.when if row.when else "")),
+            "sip-to-cause": ((row.kind, row.code), "code %s already maps to a cause" % row.code),
+        }[row.kind]
+        if None not in key and key in seen:
             table.error(row.path, row.line, "%s at %s" % (what, seen[key].where()))
-        else:
+        elif None not in key:
             seen[key] = row
     if not whole:
         return
-    for kind, found in sorted(defaults.items()):
-        if not found:
-            table.error(path, 1, "no %s row with %s '*' (the RFC's default)"
-                        % (kind, "cause" if kind == "cause-to-sip" else "code"))
+    for kind, column in (("cause-to-sip", "cause"), ("sip-to-cause", "code")):
+        if not any(row.kind == kind and getattr(row, column) == "*" for row in rows):
+            table.error(path, 1, "no %s row with %s '*' (the RFC's default)" % (kind, column))
     used = {row.when for row in rows if row.kind == "cause-to-sip"}
     for when in sorted(set(CONDITIONS) - used):
         table.error(path, 1, "no cause-to-sip row has when %r, so the flag %s would do nothing"
                     % (when, CONDITIONS[when]))
+    plain = {r.cause for r in rows if r.kind == "cause-to-sip" and not r.when}
+    names = {r.cause for r in rows if r.kind == "name"}
     for row in rows:
         if row.kind == "cause-to-sip" and row.when and isinstance(row.cause, int) \
                 and row.cause not in plain:
@@ -165,19 +146,6 @@ def check_table(table, path, rows, whole):
             table.error(row.path, row.line, "cause %d has no name row: Q.850 does not define it"
                         % row.cause)
 
-
-def load(path, codes_path):
-    """Check q850.csv against itself and against codes.csv; (Table, rows)."""
-    table = Table()
-    codes = sipcode_gen.known_codes(table, codes_path)
-    rows, whole = tables.read_checked(table, path, Row, lambda r: check_row(table, r, codes))
-    check_table(table, path, rows, whole)
-    if not rows and not table.errors:
-        table.error(path, 1, "no rows")
-    return table, rows
-
-
-# ---------------------------------------------------------------- emitters
 
 def mapping(rows):
     """The dense answers and the data behind them, defaults filled in."""
@@ -202,43 +170,41 @@ def mapping(rows):
     return m
 
 
-def emit_table(m, sources):
+def emit(m, rows, sources):
     names = sorted(m["names"].items())
     pool, offsets = tables.string_pool("sipcode_q850_pool", [(n, c) for c, n in names],
                                        "name pool", sources[0], empty="no name")
-    out = [tables.banner(GENERATOR, sources, "SIP status <-> Q.850 cause: dense arrays over "
-                         "the causes\n * 0..127 and the codes 100..699, and the cause names as "
-                         "offsets into\n * one pool. Included by src/q850.c only.", FACTS),
-           "\n/* RFC 3398 7.2.4.1: the status for each cause, the default %d filled in;\n"
-           " * 0 where no status is sent, and for 0, which is not a cause. */\n"
-           % m["default_status"],
-           "static const unsigned short sipcode_q850_status[%d] = {\n" % CAUSES,
-           tables.dense(m["status"], 0, 8), "};\n\n",
-           "/* The statuses the RFC gives instead under a condition the caller\n"
-           " * states with a flag. */\n",
-           array("static const struct sipcode_q850_exception sipcode_q850_exceptions[%d]"
-                 % len(m["exceptions"]), (init(flag=CONDITIONS[when], cause=cause, status=code)
-                                          for cause, when, code in m["exceptions"])), "\n",
-            "/* RFC 3398 8.2.6.1: the cause for each code in 100..699, the default %d\n"
-            " * filled in for 4xx-6xx; 0 for 1xx-3xx and where the RFC gives none. */\n"
-            % m["default_cause"],
-            "static const unsigned char sipcode_q850_cause[600] = {\n",
-            tables.dense(m["cause"], 100, 10), "};\n\n", pool, "\n",
-            "/* Offset of each cause's name in sipcode_q850_pool; 0 for none. */\n"
-            "static const unsigned short sipcode_q850_name_at[%d] = {\n" % CAUSES]
-    out += ["    [%d] = %d,\n" % (cause, offsets[name]) for cause, name in names]
-    return "".join(out) + "};\n\n" + tables.asserts("SIPCODE_Q850", [
-        ("status_covers_0_to_127",
-         "sizeof sipcode_q850_status / sizeof sipcode_q850_status[0] == 128"),
-        ("cause_covers_100_to_699", "sizeof sipcode_q850_cause == 600"),
-        ("names_cover_0_to_127",
-         "sizeof sipcode_q850_name_at / sizeof sipcode_q850_name_at[0] == 128")])
-
-
-def emit_expected(m, rows, sources):
-    """The rows as plain data for tests/test_q850.c, so the tests check the
-    lookups against q850.csv rather than against the dense arrays."""
-    return "".join([
+    table = "".join([
+        tables.banner(GENERATOR, sources, "SIP status <-> Q.850 cause: dense arrays over the "
+                      "causes\n * 0..127 and the codes 100..699, and the cause names as offsets "
+                      "into\n * one pool. Included by src/q850.c only.", FACTS),
+        "\n/* RFC 3398 7.2.4.1: the status for each cause, the default %d filled in;\n"
+        " * 0 where no status is sent, and for 0, which is not a cause. */\n"
+        % m["default_status"],
+        "static const unsigned short sipcode_q850_status[%d] = {\n" % CAUSES,
+        tables.dense(m["status"], 0, 8), "};\n\n",
+        "/* The statuses the RFC gives instead under a condition the caller\n"
+        " * states with a flag. */\n",
+        array("static const struct sipcode_q850_exception sipcode_q850_exceptions[%d]"
+              % len(m["exceptions"]), (init(flag=CONDITIONS[when], cause=cause, status=code)
+                                       for cause, when, code in m["exceptions"])), "\n",
+        "/* RFC 3398 8.2.6.1: the cause for each code in 100..699, the default %d\n"
+        " * filled in for 4xx-6xx; 0 for 1xx-3xx and where the RFC gives none. */\n"
+        % m["default_cause"],
+        "static const unsigned char sipcode_q850_cause[600] = {\n",
+        tables.dense(m["cause"], 100, 10), "};\n\n", pool, "\n",
+        "/* Offset of each cause's name in sipcode_q850_pool; 0 for none. */\n",
+        array("static const unsigned short sipcode_q850_name_at[%d]" % CAUSES,
+              ("[%d] = %d" % (cause, offsets[name]) for cause, name in names)), "\n",
+        tables.asserts("SIPCODE_Q850", [
+            ("status_covers_0_to_127",
+             "sizeof sipcode_q850_status / sizeof sipcode_q850_status[0] == 128"),
+            ("cause_covers_100_to_699", "sizeof sipcode_q850_cause == 600"),
+            ("names_cover_0_to_127",
+             "sizeof sipcode_q850_name_at / sizeof sipcode_q850_name_at[0] == 128")])])
+    # The rows as plain data for tests/test_q850.c, so that the tests check
+    # the lookups against q850.csv rather than against the dense arrays.
+    expected = "".join([
         tables.banner(GENERATOR, sources, "Expected answers for tests/test_q850.c: the rows of "
                       "q850.csv.", FACTS),
         "\n/* cause-to-sip rows; code 0: no status is sent, flag 0: no condition. */\n",
@@ -252,34 +218,28 @@ def emit_expected(m, rows, sources):
         "\nstatic const int expected_default_status = %d;\n" % m["default_status"],
         "static const int expected_default_cause = %d;\n\n" % m["default_cause"],
         array("static const struct q850_name expected_names[]", (
-            init(cause=c, name=c_string(n)) for c, n in sorted(m["names"].items())))])
+            init(cause=c, name=c_string(n)) for c, n in names))])
+    return {"table": table, "expected": expected}
 
 
-def generate(path, codes_path, outdir):
-    table, rows = load(path, codes_path)
+def work(args):
+    table = Table()
+    codes = sipcode_gen.known_codes(table, args.codes)
+    rows, whole = tables.read_checked(table, args.csv, Row, lambda r: check_row(table, r, codes))
+    check_table(table, args.csv, rows, whole)
+    if not rows and not table.errors:
+        table.error(args.csv, 1, "no rows")
     if table.errors:
-        tables.refuse(table.errors, [path, codes_path])
-    sources = [os.path.basename(path), os.path.basename(codes_path)]
+        tables.refuse(table.errors, [args.csv, args.codes])
     m = mapping(rows)
-    texts = {"table": emit_table(m, sources), "expected": emit_expected(m, rows, sources)}
-    return m, tables.write_outputs(outdir, OUTPUTS, texts)[0]
+    texts = emit(m, rows, [os.path.basename(args.csv), os.path.basename(args.codes)])
+    return "%d cause names, %d cause -> status rows, %d status -> cause rows; %s" % (
+        len(m["names"]), len(m["to_sip"]) + len(m["exceptions"]), len(m["to_cause"]),
+        tables.write_outputs(args.outdir, OUTPUTS, texts))
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("csv", help="q850.csv")
-    parser.add_argument("codes", help="codes.csv, whose codes the mapping may use")
-    parser.add_argument("--outdir", default=tables.TOP,
-                        help="tree that holds src/ and tests/ (default: this checkout)")
-    args = parser.parse_args(argv)
-
-    def work():
-        m, changed = generate(args.csv, args.codes, args.outdir)
-        return "%d cause names, %d cause -> status rows, %d status -> cause rows; %s" % (
-            len(m["names"]), len(m["to_sip"]) + len(m["exceptions"]), len(m["to_cause"]),
-            tables.updated(changed))
-    return tables.main("q850_gen", work)
-
+main = tables.command(__doc__, [("csv", "q850.csv"), ("codes", "codes.csv, whose codes the "
+                                                      "mapping may use")], work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

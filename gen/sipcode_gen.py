@@ -4,42 +4,40 @@
 
     python3 gen/sipcode_gen.py [--outdir DIR] [--gperf PATH] codes.csv [LOCAL.csv...]
 
-Owns every rule about the data: what a valid row is, how spellings are
-normalised, which collisions are allowed (only those a row declares), how
-constant names are made. Files after codes.csv hold a project's local codes:
-a local row adds a code (status local) or repeats a registered row unchanged
-and adds aliases to it. phrases-considered.csv beside codes.csv, when there,
-lists phrases products send that were looked at and deliberately not made
-aliases, each with what the lookup must give for it (0 or another code).
-gen/tables.py reads, reports and writes.
+Owns every rule about the data: what a valid row is, which phrase
+collisions are allowed (only those a row declares), how constant names are
+made. Files after codes.csv hold a project's local codes: a local row adds a
+code (status local) or repeats a registered row and adds aliases to it.
+phrases-considered.csv beside codes.csv lists phrases products send that
+were deliberately not made aliases, each with what the lookup must give.
 """
 
-import argparse
 import collections
 import os
 import re
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
-from tables import (CODE_RE, NAME_RE, REFERENCE_RE, Failure, Record, Table,  # noqa: E402
-                    api_names, array, asserts, banner, c_string, default_name, derived, init,
-                    need_date, read_records, record, refuse, string_pool, updated,
-                    write_outputs)
 import tables  # noqa: E402
+from tables import (CODE_RE, NAME_RE, REFERENCE_RE, Failure, Record, Table, array,  # noqa: E402
+                    api_names, c_string, default_name, derived, init, record)
 from phrase_hash import GPERF_VERSION, emit_phrase_hash, fold_byte, normalise  # noqa: E402, F401
 GENERATOR = "gen/" + os.path.basename(__file__)
 # The CSV's words; the C enumerators are made from them by enum().
 CLASSES = {1: "provisional", 2: "success", 3: "redirection",
            4: "client-error", 5: "server-error", 6: "global-failure"}
 STANDINGS = ("current", "deprecated", "reserved", "historic", "local")
-# The generated header's own macros besides the rows' constants.
-OWN_NAMES = ("CODES_H", "REGISTRY_DATE", "PHRASE_MAX", "COUNT", "LOCAL_COUNT")
-SPELLING_MAX = 64          # longest spelling a row may hold
-MEANING_MAX = 200          # longest meaning a row may hold
+# The generated header's macros besides the rows' constants, and their comments.
+HEADER_MACROS = {
+    "REGISTRY_DATE": "/* Date of the IANA registry the table was last checked against. */\n",
+    "PHRASE_MAX": "/* Longest query sipcode_from_phrase() reads: twice the longest known\n"
+                  " * spelling, rounded up to 16. Longer queries get 0 without being read. */\n",
+    "COUNT": "/* Rows in the table, and how many of them a project added itself\n"
+             " * (status local, from files after codes.csv). */\n",
+    "LOCAL_COUNT": ""}
+SPELLING_MAX, MEANING_MAX, CONSIDERED_MAX = 64, 200, 200    # longest text a column may hold
 CONSIDERED = "phrases-considered.csv"     # read from beside the first CSV
 REASONS = ("ambiguous", "data", "generic", "wrong-code", "too-long", "unregistered")
-CONSIDERED_MAX = 200       # longest phrase a considered row may hold
 ALIAS_RE = re.compile(r"([^\[\]]*?)\s*\[([^\[\]]*)\]\Z")
 # sipcode_effective() maps an unregistered 1xx to 183 and any other
 # unregistered xyz to x00, so each of these must be a registered row.
@@ -47,23 +45,7 @@ EFFECTIVE_TARGETS = (183, 200, 300, 400, 500, 600)
 OUTPUTS = {"header": "include/sipcode_codes.h", "codes": "src/code_table.inc",
            "phrases": "src/phrase_hash.inc", "expected": "tests/expected.inc",
            "meanings": "cli/meanings.inc", "considered": "tests/considered.inc"}
-# A vendored copy may leave out the tests and the tool; never the library.
-REQUIRED_DIRS = ("include", "src")
-
-
-def enum(kind, word):
-    """The C enumerator of a CSV word: enum("CLASS", "client-error")."""
-    return "SIPCODE_%s_%s" % (kind, word.upper().replace("-", "_"))
-
-
-def reserved(name, api):
-    """True when SIPCODE_<name> is taken or may be taken by the API: a name
-    the generated header defines or the hand-written headers use (api), or one
-    in the family of such a name (CLASS_, IS_, E_ ...) unless the family's word
-    is itself a name (SIPCODE_VERSION: 505 keeps VERSION_NOT_SUPPORTED)."""
-    word = name.split("_")[0]
-    return name in OWN_NAMES or name in api or \
-        word not in api and any(n.startswith(word + "_") for n in api)
+REQUIRED_DIRS = ("include", "src")     # a vendored copy may leave out tests/ and cli/
 
 
 @record
@@ -80,15 +62,15 @@ class Row(Record):
     code: int = derived()           # None until the code column checks out
     rfc: int = derived(0)           # 0 for a local code that no RFC defines
     constant: str = derived("")     # after SIPCODE_: the name column or default_name(phrase)
-    aliases: list = derived()       # (spelling, [source ...]), set by check_row
+    aliases: list = derived()       # (spelling, [source ...])
     local: bool = derived(False)    # from a file after codes.csv
     extends: "Row" = derived()      # the codes.csv row a local row adds aliases to
 
 
 # How a local row that repeats a code of codes.csv may use each column: the
 # code names the row, "same" columns are repeated exactly, "optional" ones
-# may be empty (or equal), "added" is what the row adds. Every column needs
-# a rule: load() refuses to run while one has none.
+# may be empty (or equal), "added" is what the row adds. load() refuses to
+# run while a column has no rule.
 MERGE = {"code": "key", "phrase": "same", "class": "same", "reference": "same",
          "status": "same", "name": "optional", "shares_phrase_with": "optional",
          "meaning": "optional", "aliases": "added"}
@@ -96,47 +78,51 @@ MERGE = {"code": "key", "phrase": "same", "class": "same", "reference": "same",
 Key = collections.namedtuple("Key", "code row spelling")   # who owns a phrase key
 
 
-class CodeTable(Table):
-    def __init__(self, first):
-        super().__init__(first)
-        self.rows, self.alias_rows = [], []   # alias_rows: local rows merged into one
-        self.api = api_names()
+def enum(kind, word):
+    """The C enumerator of a CSV word: enum("CLASS", "client-error")."""
+    return "SIPCODE_%s_%s" % (kind, word.upper().replace("-", "_"))
 
 
-def check_spelling(table, row, what, text):
-    """Problems with a phrase or alias spelling, reported; True when usable."""
+def reserved(name, api):
+    """True when SIPCODE_<name> is taken or may be taken by the API: a name
+    the generated header defines or the hand-written headers use (api), or one
+    in the family of such a name (CLASS_, IS_, E_ ...) unless the family's word
+    is itself a name (SIPCODE_VERSION: 505 keeps VERSION_NOT_SUPPORTED)."""
+    word = name.split("_")[0]
+    return name in HEADER_MACROS or name == "CODES_H" or name in api or \
+        word not in api and any(n.startswith(word + "_") for n in api)
+
+
+def spelling_problem(text, longest=SPELLING_MAX):
     bad = [c for c in text if not (0x20 <= ord(c) <= 0x7E)]
-    problem = ("is empty" if text == "" else
-               "has a character outside printable ASCII (%r)" % bad[0] if bad else
-               "has leading or trailing spaces" if text != text.strip() else
-               "contains '|', '[' or ']'" if any(c in text for c in "|[]") else
-               "is longer than %d characters" % SPELLING_MAX if len(text) > SPELLING_MAX else
-               "has no letter or digit" if normalise(text) == "" else None)
-    if problem:
-        table.error(row.path, row.line, "%s%s %s" % (what, " %r" % text if text else "", problem))
-    return problem is None
+    return ("is empty" if text == "" else
+            "has a character outside printable ASCII (%r)" % bad[0] if bad else
+            "has leading or trailing spaces" if text != text.strip() else
+            "contains '|', '[' or ']'" if any(c in text for c in "|[]") else
+            "is longer than %d characters" % longest if len(text) > longest else
+            "has no letter or digit" if normalise(text) == "" else None)
 
 
 def check_row(table, row):
     """Checks that need only the row itself."""
     err = lambda msg: table.error(row.path, row.line, msg)
-    row.aliases = []
-    if re.fullmatch(r"[0-9]{3}", row.code_text) and 100 <= int(row.code_text) <= 699:
+    if CODE_RE.match(row.code_text):
         row.code = int(row.code_text)
     else:
         err("code %r is not a three-digit number in 100..699" % row.code_text)
-    check_spelling(table, row, "phrase", row.phrase)
+    if spelling_problem(row.phrase):
+        err("phrase%s %s" % (" %r" % row.phrase if row.phrase else "",
+                             spelling_problem(row.phrase)))
     if row.class_text not in CLASSES.values():
         err("class %r is not one of %s" % (row.class_text, ", ".join(CLASSES.values())))
     elif row.code is not None and CLASSES[row.code // 100] != row.class_text:
         err("class %r disagrees with code %d, which is %s"
             % (row.class_text, row.code, CLASSES[row.code // 100]))
     m = REFERENCE_RE.match(row.reference)
-    if m:
-        row.rfc = int(m.group(1))
-        if row.rfc > 65535:
-            err("reference %r is out of range" % row.reference)
-    elif not (row.reference == "" and row.status == "local"):  # a private code: rfc stays 0
+    row.rfc = int(m.group(1)) if m else 0
+    if row.rfc > 65535:
+        err("reference %r is out of range" % row.reference)
+    elif not m and not (row.reference == "" and row.status == "local"):
         err("reference %r is not of the form RFC1234%s" % (row.reference,
             "" if row.status == "local" else " (only a local code may leave it empty)"))
     if row.status not in STANDINGS:
@@ -158,15 +144,15 @@ def check_row(table, row):
         err("meaning is over %d characters or has leading or trailing spaces" % MEANING_MAX)
     if row.shares_phrase_with and not CODE_RE.match(row.shares_phrase_with):
         err("shares_phrase_with %r is not a code" % row.shares_phrase_with)
+    row.aliases = []
     for item in row.aliases_text.split("|") if row.aliases_text.strip() else ():
         m = ALIAS_RE.match(item.strip())
+        spelling, sources = m.group(1) if m else "", m.group(2).split() if m else []
+        unknown = [s for s in sources if s not in table.sources]
         if not m:
             err("alias %r is not 'spelling [source ...]'" % item.strip())
-            continue
-        spelling, sources = m.group(1), m.group(2).split()
-        unknown = [s for s in sources if s not in table.sources]
-        if not check_spelling(table, row, "alias", spelling):
-            continue
+        elif spelling_problem(spelling):
+            err("alias%s %s" % (" %r" % spelling if spelling else "", spelling_problem(spelling)))
         elif not sources:
             err("alias %r names no source" % spelling)
         elif unknown:
@@ -176,26 +162,11 @@ def check_row(table, row):
             row.aliases.append((spelling, sources))
 
 
-def check_shared(table, row, key, by_code):
-    """A row that declares shares_phrase_with: the other row must exist, have
-    the same phrase once normalised, and keep it itself."""
-    text = row.shares_phrase_with
-    target = by_code.get(int(text)) if text.isdigit() else None
-    if target is None or target is row:
-        table.error(row.path, row.line, "shares_phrase_with %s names no other row" % text)
-    elif normalise(target.phrase) != key:
-        table.error(row.path, row.line, "shares_phrase_with %s, but %r and %r are different "
-                    "phrases" % (text, row.phrase, target.phrase))
-    elif target.shares_phrase_with:
-        table.error(row.path, row.line,
-                    "shares_phrase_with %s, which itself shares its phrase" % text)
-
-
 def check_table(table):
     """Checks across rows: duplicates, names, and the phrase keys; returns
     {key: Key}, canonical phrases first so that an alias colliding with a
     phrase is reported on the alias's line."""
-    by_code, by_name = {}, {}
+    by_code, by_name, keys = {}, {}, {}
     for row in table.rows:
         for index, value, what in ((by_code, row.code, "code %s already defined at %s"),
                                    (by_name, row.constant, "constant name %s already used at %s")):
@@ -203,22 +174,25 @@ def check_table(table):
                 table.error(row.path, row.line, what % (value, index[value].where()))
             elif value:
                 index[value] = row
-    keys = {}
     for row in table.rows:
-        key = normalise(row.phrase)
+        key, err = normalise(row.phrase), lambda msg: table.error(row.path, row.line, msg)
+        owner, text = keys.get(key), row.shares_phrase_with
+        target = by_code.get(int(text)) if text.isdigit() else None
         if row.code is None or not key:
             continue
-        owner = keys.get(key)
-        if row.shares_phrase_with:
-            check_shared(table, row, key, by_code)
-        elif owner is not None:
-            table.error(row.path, row.line,
-                        "phrase %r of %d collides with %r of %d (%s); if the two codes "
-                        "really share it, name the code that keeps the phrase in "
-                        "shares_phrase_with" % (row.phrase, row.code, owner.spelling,
-                                                owner.code, owner.row.where()))
-        else:
+        elif not text and owner is not None:
+            err("phrase %r of %d collides with %r of %d (%s); if the two codes really share "
+                "it, name the code that keeps the phrase in shares_phrase_with"
+                % (row.phrase, row.code, owner.spelling, owner.code, owner.row.where()))
+        elif not text:
             keys[key] = Key(row.code, row, row.phrase)
+        elif target is None or target is row:
+            err("shares_phrase_with %s names no other row" % text)
+        elif normalise(target.phrase) != key:
+            err("shares_phrase_with %s, but %r and %r are different phrases"
+                % (text, row.phrase, target.phrase))
+        elif target.shares_phrase_with:
+            err("shares_phrase_with %s, which itself shares its phrase" % text)
     for row in table.rows + table.alias_rows:
         for spelling, _ in row.aliases if row.code is not None else ():
             key, owner = normalise(spelling), keys.get(normalise(spelling))
@@ -257,31 +231,19 @@ def merge_local(table):
         table.rows.remove(row)
 
 
-def check_effective_targets(table):
-    by_code = {row.code: row for row in table.rows if row.code is not None}
-    for code in EFFECTIVE_TARGETS:
-        row = by_code.get(code)
-        if row is None:
-            table.error(table.first, table.header_lines.get(table.first, 1),
-                        "no row for code %d, which sipcode_effective() gives for "
-                        "unregistered codes of its class" % code)
-        elif row.status == "historic":
-            table.error(row.path, row.line, "code %d is historic, but sipcode_effective() gives "
-                        "it for unregistered codes of its class, so it must be registered" % code)
-
-
 def load(paths):
-    """Read and check codes.csv and any local files; (CodeTable, {key: Key})."""
+    """Read and check codes.csv and any local files; (Table, {key: Key})."""
     columns, rules = set(Row.columns()), set(MERGE)
     if columns != rules:
         raise Failure("%s: MERGE must give every column a rule (how a local row may use it); "
                       "without a rule: %s; not a column: %s" % (
                           GENERATOR, ", ".join(sorted(columns - rules)) or "-",
                           ", ".join(sorted(rules - columns)) or "-"))
-    table = CodeTable(paths[0])
+    table = Table(paths[0])
+    table.rows, table.alias_rows, table.api = [], [], tables.api_names()
     registered = {}
     for path in paths:
-        for row in read_records(table, path, Row):
+        for row in tables.read_records(table, path, Row):
             row.local = path != paths[0]
             if row.local:
                 row.extends = registered.get(row.code_text)
@@ -291,12 +253,20 @@ def load(paths):
     for row in table.rows:
         check_row(table, row)
     merge_local(table)
-    need_date(table)
+    table.need_date()
     keys = check_table(table)
     table.considered = check_considered(table, keys, considered_path(paths))
-    if table.rows:
-        check_effective_targets(table)
-    elif not table.errors:
+    by_code = {row.code: row for row in table.rows if row.code is not None}
+    for code in EFFECTIVE_TARGETS if table.rows else ():
+        if code not in by_code:
+            table.error(table.first, table.header_lines.get(table.first, 1), "no row for code "
+                        "%d, which sipcode_effective() gives for unregistered codes of its "
+                        "class" % code)
+        elif by_code[code].status == "historic":
+            table.error(by_code[code].path, by_code[code].line, "code %d is historic, but "
+                        "sipcode_effective() gives it for unregistered codes of its class, so "
+                        "it must be registered" % code)
+    if not table.rows and not table.errors:
         table.error(paths[0], 1, "no rows")
     table.rows.sort(key=lambda r: r.code or 0)
     return table, keys
@@ -329,37 +299,32 @@ def considered_path(paths):
     return os.path.join(os.path.dirname(paths[0]), CONSIDERED)
 
 
-def check_considered_row(table, row):
+def considered_row_ok(table, row):
     """Checks that need only the row itself; True when the row can take part
     in the checks against the table."""
-    problems = []
+    errors = len(table.errors)
+    err = lambda msg: table.error(row.path, row.line, msg)
     if CODE_RE.match(row.code_text):
         row.code = int(row.code_text)
     else:
-        problems.append("code %r is not a three-digit number in 100..699" % row.code_text)
+        err("code %r is not a three-digit number in 100..699" % row.code_text)
     if row.resolves_text == "0" or CODE_RE.match(row.resolves_text):
         row.resolves = int(row.resolves_text)
         if row.resolves == row.code:
-            problems.append("resolves %d is the row's own code: a phrase that resolves to its "
-                            "code is an alias, not a rejected phrase" % row.code)
+            err("resolves %d is the row's own code: a phrase that resolves to its code is an "
+                "alias, not a rejected phrase" % row.code)
     else:
-        problems.append("resolves %r is neither 0 nor a code in 100..699" % row.resolves_text)
+        err("resolves %r is neither 0 nor a code in 100..699" % row.resolves_text)
     if row.phrase == "" or row.phrase != row.phrase.strip() or normalise(row.phrase) == "":
-        problems.append("phrase %r is empty, has no letter or digit, or has leading or trailing "
-                        "spaces" % row.phrase)
+        err("phrase %r is empty, has no letter or digit, or has leading or trailing spaces"
+            % row.phrase)
     elif len(row.phrase) > CONSIDERED_MAX:
-        problems.append("phrase is longer than %d characters" % CONSIDERED_MAX)
-    for problem in problems:
-        table.error(row.path, row.line, problem)
-    if not row.source.split():
-        table.error(row.path, row.line, "source is empty: name the product that sends the phrase")
-    for token in row.source.split():
-        if token not in table.sources:
-            table.error(row.path, row.line, "source %r is declared by no '#@source' line" % token)
+        err("phrase is longer than %d characters" % CONSIDERED_MAX)
+    ok = len(table.errors) == errors
+    tables.check_sources(table, row, row.source, "name the product that sends the phrase")
     if row.reason not in REASONS:
-        table.error(row.path, row.line, "reason %r is not one of %s" % (row.reason,
-                                                                        ", ".join(REASONS)))
-    return not problems
+        err("reason %r is not one of %s" % (row.reason, ", ".join(REASONS)))
+    return ok
 
 
 def check_considered(table, keys, path):
@@ -367,8 +332,8 @@ def check_considered(table, keys, path):
     the registered table: none may resolve to the code it is rejected for,
     each resolves as its row says, and an ambiguous one is seen on two codes.
     Returns [(row, code the library gives)]."""
-    rows = [r for r in (read_records(table, path, Considered) if os.path.exists(path) else ())
-            if check_considered_row(table, r)]
+    rows = [r for r in (tables.read_records(table, path, Considered)
+                        if os.path.exists(path) else ()) if considered_row_ok(table, r)]
     limit = phrase_max(table, keys) if keys and table.rows else 0
     seen, codes_of, out = {}, {}, []
     for row in rows:
@@ -400,22 +365,11 @@ def check_considered(table, keys, path):
     return out
 
 
-def emit_considered(table, sources):
-    """Every considered phrase and the code the library gives for it, for
-    tests/test_phrases.c; ends with a NULL row so that it is never empty."""
-    return head(table, sources + [CONSIDERED], "Phrases products send that are not aliases, "
-                "and what sipcode_from_phrase() gives\n * for each; for tests/test_phrases.c.") \
-        + "\n" + array("static const struct considered_phrase considered_phrases[]", [
-            init(line=r.line, phrase=c_string(r.phrase), code=r.code, resolves=gives,
-                 reason=c_string(r.reason)) for r, gives in table.considered] +
-            [init(line=0, phrase=0, code=0, resolves=0, reason=0)])
-
-
 # ---------------------------------------------------------------- emitters
 
 def head(table, sources, what):
-    return banner(GENERATOR, sources, what, "Checked against the IANA SIP Response Codes "
-                  "registry of %s; gperf %s." % (table.registry_date, GPERF_VERSION))
+    return tables.banner(GENERATOR, sources, what, "Checked against the IANA SIP Response "
+                         "Codes registry of %s; gperf %s." % (table.registry_date, GPERF_VERSION))
 
 
 def phrase_max(table, keys):
@@ -424,17 +378,13 @@ def phrase_max(table, keys):
 
 
 def emit_header(table, keys, sources):
+    values = {"REGISTRY_DATE": '"%s"' % table.registry_date,
+              "PHRASE_MAX": phrase_max(table, keys), "COUNT": len(table.rows),
+              "LOCAL_COUNT": sum(r.local for r in table.rows)}
     out = [head(table, sources, "Named constants, one per row of the table."),
-           "#ifndef SIPCODE_CODES_H\n#define SIPCODE_CODES_H\n\n",
-           "/* Date of the IANA registry the table was last checked against. */\n",
-           "#define SIPCODE_REGISTRY_DATE \"%s\"\n" % table.registry_date,
-           "/* Longest query sipcode_from_phrase() reads: twice the longest known\n"
-           " * spelling, rounded up to 16. Longer queries get 0 without being read. */\n",
-           "#define SIPCODE_PHRASE_MAX %d\n" % phrase_max(table, keys),
-           "/* Rows in the table, and how many of them a project added itself\n"
-           " * (status local, from files after codes.csv). */\n",
-           "#define SIPCODE_COUNT %d\n" % len(table.rows),
-           "#define SIPCODE_LOCAL_COUNT %d\n\n" % sum(r.local for r in table.rows)]
+           "#ifndef SIPCODE_CODES_H\n#define SIPCODE_CODES_H\n\n"]
+    out += ["%s#define SIPCODE_%s %s\n" % (HEADER_MACROS[n], n, values[n]) for n in HEADER_MACROS]
+    out.append("\n")
     for row in table.rows:
         where = (["RFC %d" % row.rfc] if row.rfc else []) + \
             ([] if row.status == "current" else [row.status])
@@ -451,26 +401,27 @@ def info_init(row):
 
 
 def emit_code_table(table, sources):
-    if len(table.rows) > 255:
-        raise Failure("%s: %d rows do not fit the 8-bit index" % (sources[0], len(table.rows)))
-    pool, offsets = string_pool("sipcode_pool", [(r.phrase, "") for r in table.rows],
-                                "phrase pool", sources[0])
-    out = [head(table, sources, "Code -> metadata: a dense 8-bit index over 100..699 into\n"
-                " * an array of entries, and beside it each entry's phrase as an offset\n"
-                " * into one pool."), "\n", pool, "\n",
-           "static const struct sipcode_info sipcode_entries[%d] = {\n" % len(table.rows)]
-    out += ["    /* %2d */ %s,\n" % (i, info_init(row)) for i, row in enumerate(table.rows)]
-    out.append("};\n\n/* Offset of each entry's phrase in sipcode_pool, entry for entry. */\n"
-               "static const unsigned short sipcode_phrase_at[%d] = {\n" % len(table.rows))
-    out += ["    /* %d */ %d,\n" % (row.code, offsets[row.phrase]) for row in table.rows]
-    out.append("};\n\n/* sipcode_entries index + 1 for each code in 100..699, 0 for none */\n"
-               "static const unsigned char sipcode_slot[600] = {\n")
-    out += ["    [%d - 100] = %d,\n" % (row.code, i + 1) for i, row in enumerate(table.rows)]
-    out += ["};\n\n", asserts("SIPCODE_GEN", [
-        ("slot_covers_100_to_699", "sizeof sipcode_slot == 600"),
-        ("row_count", "sizeof sipcode_entries / sizeof sipcode_entries[0] == SIPCODE_COUNT")] +
-        [(r.constant.lower(), "SIPCODE_%s == %d" % (r.constant, r.code)) for r in table.rows])]
-    return "".join(out)
+    rows = table.rows
+    if len(rows) > 255:
+        raise Failure("%s: %d rows do not fit the 8-bit index" % (sources[0], len(rows)))
+    pool, offsets = tables.string_pool("sipcode_pool", [(r.phrase, "") for r in rows],
+                                       "phrase pool", sources[0])
+    return "".join([
+        head(table, sources, "Code -> metadata: a dense 8-bit index over 100..699 into\n * an "
+             "array of entries, and beside it each entry's phrase as an offset\n * into one "
+             "pool."), "\n", pool, "\n",
+        array("static const struct sipcode_info sipcode_entries[%d]" % len(rows),
+              ("/* %2d */ %s" % (i, info_init(row)) for i, row in enumerate(rows))),
+        "\n/* Offset of each entry's phrase in sipcode_pool, entry for entry. */\n",
+        array("static const unsigned short sipcode_phrase_at[%d]" % len(rows),
+              ("/* %d */ %d" % (row.code, offsets[row.phrase]) for row in rows)),
+        "\n/* sipcode_entries index + 1 for each code in 100..699, 0 for none */\n",
+        array("static const unsigned char sipcode_slot[600]",
+              ("[%d - 100] = %d" % (row.code, i + 1) for i, row in enumerate(rows))), "\n",
+        tables.asserts("SIPCODE_GEN", [
+            ("slot_covers_100_to_699", "sizeof sipcode_slot == 600"),
+            ("row_count", "sizeof sipcode_entries / sizeof sipcode_entries[0] == SIPCODE_COUNT")]
+            + [(r.constant.lower(), "SIPCODE_%s == %d" % (r.constant, r.code)) for r in rows])])
 
 
 def phrase_code(row):
@@ -505,10 +456,22 @@ def emit_meanings(table, sources):
         (init(code=r.code, text=c_string(r.meaning) if r.meaning else 0) for r in table.rows))
 
 
+def emit_considered(table, sources):
+    """Every considered phrase and the code the library gives for it, for
+    tests/test_phrases.c; ends with a NULL row so that it is never empty."""
+    return head(table, sources + [CONSIDERED], "Phrases products send that are not aliases, "
+                "and what sipcode_from_phrase() gives\n * for each; for tests/test_phrases.c.") \
+        + "\n" + array("static const struct considered_phrase considered_phrases[]", [
+            init(line=r.line, phrase=c_string(r.phrase), code=r.code, resolves=gives,
+                 reason=c_string(r.reason)) for r, gives in table.considered] +
+            [init(line=0, phrase=0, code=0, resolves=0, reason=0)])
+
+
 def generate(paths, outdir, gperf):
+    """Check, emit and write; the summary line. Raises Failure."""
     table, keys = load(paths)
     if table.errors:
-        refuse(table.errors, paths + [considered_path(paths)])
+        tables.refuse(table.errors, paths + [considered_path(paths)])
     missing = [d for d in REQUIRED_DIRS if not os.path.isdir(os.path.join(outdir, d))]
     if missing:
         raise Failure("%s has no %s/ directory: --outdir must name the top of a sipcode tree"
@@ -523,25 +486,14 @@ def generate(paths, outdir, gperf):
              "expected": emit_expected(table, sources),
              "meanings": emit_meanings(table, sources),
              "considered": emit_considered(table, sources)}
-    changed, skipped = write_outputs(outdir, OUTPUTS, texts)
-    return table, keys, changed, skipped
+    return "%d codes (%d local), %d phrase keys; %s" % (
+        len(table.rows), sum(r.local for r in table.rows), len(keys),
+        tables.write_outputs(outdir, OUTPUTS, texts))
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("csv", nargs="+", help="codes.csv, then any local files")
-    parser.add_argument("--outdir", default=tables.TOP,
-                        help="tree that holds include/ and src/ (default: this checkout)")
-    parser.add_argument("--gperf", default=os.environ.get("GPERF", "gperf"))
-    args = parser.parse_args(argv)
-
-    def work():
-        table, keys, changed, skipped = generate(args.csv, args.outdir, args.gperf)
-        return "%d codes (%d local), %d phrase keys; %s%s" % (
-            len(table.rows), sum(r.local for r in table.rows), len(keys), updated(changed),
-            "; no directory for " + ", ".join(skipped) if skipped else "")
-    return tables.main("sipcode_gen", work)
-
+main = tables.command(__doc__, [("csv", "codes.csv, then any local files", "+")],
+                      lambda args: generate(args.csv, args.outdir, args.gperf),
+                      [("--gperf", os.environ.get("GPERF", "gperf"), "gperf 3.1 to run")])
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -1,11 +1,10 @@
 # SPDX-License-Identifier: MIT
-"""What sipcode's generators share; each keeps only its own rules. Reading a
-CSV (printable ASCII, '#' comments, '#@' directives, a header row) into
-records whose fields are its columns; every problem as FILE:LINE: problem, all
-in one run; C text (banner, strings, designated initializers, a string pool,
-compile-time asserts); outputs replaced through a temporary file and a rename,
-only when changed, and none at all after any problem. Python 3 stdlib only."""
+"""What sipcode's generators share, so that each keeps only its own rules:
+reading a CSV into records, reporting every problem as FILE:LINE: problem,
+C text (banner, designated initializers, string pool, compile-time asserts)
+and the command line that writes the outputs. Python 3 stdlib only."""
 
+import argparse
 import csv
 import dataclasses
 import os
@@ -30,9 +29,9 @@ record = dataclasses.dataclass(eq=False)    # rows compare by identity
 
 @record
 class Record:
-    """One data row. The fields after path and line are the CSV's columns in
-    order; a column whose text the generator parses is the field NAME_text and
-    its parsed value the field NAME (made with derived())."""
+    """One data row: the fields after path and line are the CSV's columns in
+    order; a column the generator parses is the field NAME_text, its value
+    the field NAME (a derived() field)."""
     path: str
     line: int
 
@@ -53,7 +52,7 @@ def derived(default=None):
 
 class Table:
     """Every problem found, as (path, line, message), and what the '#@'
-    directives declared. first is the one file that may set the date."""
+    directives declared; first is the one file that may set the date."""
 
     def __init__(self, first=None):
         self.first, self.errors = first, []
@@ -62,37 +61,41 @@ class Table:
     def error(self, path, line, message):
         self.errors.append((path, line, message))
 
+    def directive(self, path, number, text):
+        """'#@registry-date YYYY-MM-DD' and '#@source TOKEN description'."""
+        words, err = text[2:].split(None, 2), lambda msg: self.error(path, number, msg)
+        if words[:1] == ["registry-date"] and len(words) == 2:
+            if path != self.first:
+                err("registry-date belongs in %s only; a local file cannot change the date "
+                    "the registry was checked" % self.first)
+            elif not DATE_RE.match(words[1]):
+                err("registry-date %r is not YYYY-MM-DD" % words[1])
+            elif self.registry_date is not None:
+                err("registry-date given twice")
+            else:
+                self.registry_date = words[1]
+        elif words[:1] == ["source"] and len(words) == 3:
+            if not SOURCE_RE.match(words[1]):
+                err("source token %r is not lower-case letters, digits, '.', '+', '-'"
+                    % words[1])
+            elif words[1] in self.sources:
+                err("source %r declared twice" % words[1])
+            else:
+                self.sources[words[1]] = words[2]
+        else:
+            err("unknown directive %r (expected '#@registry-date DATE' or "
+                "'#@source TOKEN DESCRIPTION')" % text)
 
-def read_directive(table, path, number, text):
-    """'#@registry-date YYYY-MM-DD' and '#@source TOKEN description'."""
-    words = text[2:].split(None, 2)
-    if words[:1] == ["registry-date"] and len(words) == 2:
-        if path != table.first:
-            table.error(path, number, "registry-date belongs in %s only; a local file "
-                        "cannot change the date the registry was checked" % table.first)
-        elif not DATE_RE.match(words[1]):
-            table.error(path, number, "registry-date %r is not YYYY-MM-DD" % words[1])
-        elif table.registry_date is not None:
-            table.error(path, number, "registry-date given twice")
-        else:
-            table.registry_date = words[1]
-    elif words[:1] == ["source"] and len(words) == 3:
-        if not SOURCE_RE.match(words[1]):
-            table.error(path, number, "source token %r is not lower-case letters, digits, "
-                        "'.', '+', '-'" % words[1])
-        elif words[1] in table.sources:
-            table.error(path, number, "source %r declared twice" % words[1])
-        else:
-            table.sources[words[1]] = words[2]
-    else:
-        table.error(path, number, "unknown directive %r (expected '#@registry-date DATE' "
-                    "or '#@source TOKEN DESCRIPTION')" % text)
+    def need_date(self):
+        """Report a first file that was read but states no registry date."""
+        if self.registry_date is None and not any(e[1] == 0 for e in self.errors):
+            self.error(self.first, 1, "no '#@registry-date YYYY-MM-DD' line")
 
 
 def read_records(table, path, kind):
-    """Yield a kind (a Record class) for each data row of the CSV at path.
-    Directives go to read_directive; every problem is reported on table, and
-    a line that cannot be read is skipped so that one run finds them all."""
+    """Yield a kind (a Record class) per data row of the CSV at path. Every
+    problem goes to table, and a line that cannot be read is skipped, so
+    that one run finds them all."""
     columns, header, last = list(kind.columns()), None, 1
     try:
         with open(path, "rb") as f:
@@ -104,56 +107,56 @@ def read_records(table, path, kind):
         table.error(path, 1, "starts with a UTF-8 byte-order mark; save it as plain ASCII")
         data = data[3:]
     for number, raw in enumerate(data.split(b"\n"), 1):
+        err = lambda msg: table.error(path, number, msg)
         try:
             text = (raw[:-1] if raw.endswith(b"\r") else raw).decode("ascii")
         except UnicodeDecodeError as e:
-            table.error(path, number, "byte 0x%02X at column %d is not ASCII"
-                        % (raw[e.start], e.start + 1))
+            err("byte 0x%02X at column %d is not ASCII" % (raw[e.start], e.start + 1))
             continue
         if any(ord(c) < 0x20 and c != "\t" or c == "\x7f" for c in text):
-            table.error(path, number, "control character in line")
+            err("control character in line")
             continue
         last = number
         if text.startswith("#@"):
-            read_directive(table, path, number, text)
-            continue
+            table.directive(path, number, text)
         if text.startswith("#") or text.strip() == "":
             continue
         try:
             fields = next(csv.reader([text], strict=True))
         except csv.Error as e:
-            message = str(e)
-            if "end of data" in message or "unexpected end" in message:
-                message = "unterminated quote"
-            table.error(path, number, "malformed CSV: %s" % message)
+            unterminated = "end of data" in str(e) or "unexpected end" in str(e)
+            err("malformed CSV: %s" % ("unterminated quote" if unterminated else e))
+            continue
+        if header is None and fields != columns:
+            err("header must be %s" % ",".join(columns))
+            return
+        if header is None:
+            header = table.header_lines[path] = number
+        elif len(fields) != len(columns):
+            err("%d columns, expected %d (%s)" % (len(fields), len(columns), ",".join(columns)))
         else:
-            if header is None and fields != columns:
-                table.error(path, number, "header must be %s" % ",".join(columns))
-                return
-            elif header is None:
-                header = table.header_lines[path] = number
-            elif len(fields) != len(columns):
-                table.error(path, number, "%d columns, expected %d (%s)"
-                            % (len(fields), len(columns), ",".join(columns)))
-            else:
-                yield kind(path, number, *fields)
+            yield kind(path, number, *fields)
     if header is None:
         table.error(path, last, "no header row")
 
 
 def read_checked(table, path, kind, check):
     """The rows of path that check(row) keeps, and whether the file was read
-    whole: every line read and passed. A check for a missing row waits for a
-    whole file, since a line that could not be read might be that row."""
+    whole: a check for a missing row waits for that, since a line that could
+    not be read might be the row."""
     rows = list(read_records(table, path, kind))
     kept = [row for row in rows if check(row)]
     return kept, len(kept) == len(rows) and not any(e[0] == path for e in table.errors)
 
 
-def need_date(table):
-    """Report a first file that was read but states no registry date."""
-    if table.registry_date is None and not any(e[1] == 0 for e in table.errors):
-        table.error(table.first, 1, "no '#@registry-date YYYY-MM-DD' line")
+def check_sources(table, row, tokens, what):
+    """Each of the row's source tokens is declared by a '#@source' line."""
+    if not tokens.split():
+        table.error(row.path, row.line, "source is empty; " + what)
+    for token in tokens.split():
+        if token not in table.sources:
+            table.error(row.path, row.line, "source %r is not declared by a '#@source' line"
+                        % token)
 
 
 def default_name(text):
@@ -185,7 +188,7 @@ def c_string(s):
 
 
 def init(**fields):
-    """A designated initializer, so that the struct's field order and the
+    """A designated initializer, so that a struct's field order and the
     generator cannot drift apart: init(code=100, phrase='"Trying"')."""
     return "{ %s }" % ", ".join(".%s = %s" % item for item in fields.items())
 
@@ -262,8 +265,8 @@ def replace_if_changed(path, text):
 
 def write_outputs(outdir, outputs, texts):
     """Replace each output ({what: relative path}) whose text ({what: text})
-    changed. Outputs whose directory a vendored copy left out (tests/, cli/)
-    are skipped. Returns (changed, skipped)."""
+    changed; skip one whose directory a vendored copy left out (tests/,
+    cli/). Returns the summary's end."""
     changed, skipped = [], []
     for what, rel in outputs.items():
         path = os.path.join(outdir, rel)
@@ -271,23 +274,31 @@ def write_outputs(outdir, outputs, texts):
             skipped.append(rel)
         elif replace_if_changed(path, texts[what]):
             changed.append(rel)
-    return changed, skipped
+    return ("updated " + ", ".join(changed) if changed else "no file changed") + \
+        ("; no directory for " + ", ".join(skipped) if skipped else "")
 
 
-def updated(changed):
-    return "updated " + ", ".join(changed) if changed else "no file changed"
-
-
-def main(name, work):
-    """Run work(), which returns the summary line; the exit status."""
-    try:
-        summary = work()
-    except Failure as e:
-        sys.stderr.write("%s\n" % e)
-        return 1
-    except OSError as e:
-        sys.stderr.write("%s: %s\n" % (name, e))
-        return 1
-    if summary is not None:
+def command(doc, inputs, work, options=()):
+    """main(argv) of a generator: inputs are (name, help[, nargs]) of the CSVs
+    it reads, options more (flag, default, help); work(args) does the job and
+    returns the summary line. The name in messages is the script's."""
+    def main(argv):
+        name = os.path.splitext(os.path.basename(sys.modules[work.__module__].__file__))[0]
+        parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+        for arg, text, *nargs in inputs:
+            parser.add_argument(arg, help=text, nargs=(nargs or [None])[0])
+        parser.add_argument("--outdir", default=TOP,
+                            help="top of the sipcode tree to write into (default: this checkout)")
+        for flag, default, text in options:
+            parser.add_argument(flag, default=default, help=text)
+        try:
+            summary = work(parser.parse_args(argv))
+        except Failure as e:
+            sys.stderr.write("%s\n" % e)
+            return 1
+        except OSError as e:
+            sys.stderr.write("%s: %s\n" % (name, e))
+            return 1
         print("%s: %s" % (name, summary))
-    return 0
+        return 0
+    return main

@@ -356,7 +356,7 @@ class BrokenConsidered(unittest.TestCase):
                               "404,Gone Skiing,kamailio,0,generic",
                               "404, ,kamailio,0,generic,",
                               "404,Gone Diving,,x,generic,"],
-                             [(0, "code '4O4' is not"), (1, "source 'nobody' is declared by no"),
+                             [(0, "code '4O4' is not"), (1, "source 'nobody' is not declared by a"),
                               (2, "reason 'boring' is not one of"), (3, "5 columns, expected 6"),
                               (4, "phrase ' ' is empty"), (5, "source is empty"),
                               (5, "resolves 'x' is neither 0 nor a code")])
