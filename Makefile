@@ -127,8 +127,8 @@ regen: ## remake the generated sources from codes.csv and q850.csv (Python 3, gp
 clean: ## remove the build folder (build/, or B=)
 	rm -rf $(B)
 
-include mk/q850.mk
-include mk/reason.mk mk/warn.mk mk/outcome.mk
+include mk/tables.mk
+include mk/reason.mk
 include mk/vendor.mk mk/install.mk mk/embed.mk
 include mk/bench.mk
 include mk/fuzz.mk

@@ -4,7 +4,7 @@
 hand, built from the same codes.csv and through the same checks as the
 library's own tables, so that every method answers from identical data.
 
-    gen_baselines.py CSV OUT
+    PYTHONPATH=gen python3 bench/gen_baselines.py CSV OUT     (make bench does this)
 
 It reads the CSV with the generator's own loader (gen/sipcode_gen.py) so that
 the normalised keys, and the byte fold applied to queries, are the library's
@@ -15,8 +15,7 @@ import os
 import sys
 
 sys.dont_write_bytecode = True  # keep gen/ as git has it
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gen"))
-import sipcode_gen as gen  # noqa: E402
+import sipcode_gen as gen  # noqa: E402  (from gen/, on PYTHONPATH)
 from tables import c_string, init  # noqa: E402
 
 

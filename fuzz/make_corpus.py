@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Write the seed corpora of the fuzz harnesses from codes.csv.
 
-    python3 fuzz/make_corpus.py [codes.csv]      (make fuzz-corpus; part of make regen)
+    PYTHONPATH=gen python3 fuzz/make_corpus.py [codes.csv]   (make fuzz-corpus; part of regen)
 
 fuzz/corpus/phrase/: every spelling of every row (phrase and aliases) and a
 few edge cases; fuzz/corpus/codes/: every code of the table and the edges of
@@ -24,8 +24,7 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.dont_write_bytecode = True  # keep gen/ as git has it
-sys.path.insert(0, os.path.join(ROOT, "gen"))  # the generator's own reading of the CSV
-import sipcode_gen  # noqa: E402
+import sipcode_gen  # noqa: E402  (from gen/, on PYTHONPATH: the generator's own reading of the CSV)
 
 PHRASE_EDGES = {
     "edge-empty": b"",

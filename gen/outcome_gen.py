@@ -2,19 +2,14 @@
 # SPDX-License-Identifier: MIT
 """Turn outcomes.csv into the outcome group and RFC 6076 metric tables.
 
-Owns the rules about that data: the two kinds of row, the code-list items
-(NNN, Nxx, !NNN, timeout, rest), that every code named is in codes.csv (read
-and checked with gen/sipcode_gen.py's own rules), and that the groups split
-the final codes 200..699 and "timeout" without overlap or gap. Reading,
-error reports, C text and the atomic writes are gen/tables.py's. Every problem is
-reported as FILE:LINE: problem, and on any problem nothing is written.
-
     python3 gen/outcome_gen.py [--outdir DIR] outcomes.csv codes.csv
 
-Python 3 standard library only. Same input, same bytes out.
+Its rules: the two kinds of row; the code-list items (NNN, Nxx, !NNN,
+timeout, rest); every code named is in codes.csv (read with
+gen/sipcode_gen.py's rules); the groups split the final codes 200..699 and
+"timeout" without overlap or gap.
 """
 
-import argparse
 import os
 import re
 import sys
@@ -22,7 +17,7 @@ import sys
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
 import sipcode_gen  # noqa: E402
 import tables  # noqa: E402
-from tables import Record, Table, array, derived, init  # noqa: E402
+from tables import Record, array, derived, init  # noqa: E402
 
 GENERATOR = "gen/" + os.path.basename(__file__)
 # Group roles: the conditions the caller states with a flag of sipcode_outcome()
@@ -64,26 +59,20 @@ def expand(table, row, codes):
     keys = set()
     for item in items:
         m = ITEM_RE.match(item)
-        if not m:
-            err("item %r is not NNN, Nxx, !NNN, timeout or rest" % item)
-            return None
-        neg, code, klass, timeout, rest = m.groups()
-        if code and int(code) not in codes:
-            err("code %s is not in codes.csv" % code)
-            return None
-        if code and int(code) < 200:
-            err("code %s is not a final response" % code)
-            return None
-        if klass == "1":
-            err("1xx: provisional responses end nothing")
-            return None
-        if rest and (row.kind != "group" or len(items) != 1):
-            err("rest stands alone, in a group row")
+        neg, code, klass, timeout, rest = m.groups() if m else (None,) * 5
+        problem = (
+            "item %r is not NNN, Nxx, !NNN, timeout or rest" % item if not m else
+            "code %s is not in codes.csv" % code if code and int(code) not in codes else
+            "code %s is not a final response" % code if code and int(code) < 200 else
+            "1xx: provisional responses end nothing" if klass == "1" else
+            "rest stands alone, in a group row" if rest and (row.kind != "group" or
+                                                             len(items) != 1) else
+            "!%s takes out a code that the items before it do not name" % code
+            if neg and int(code) not in keys else None)
+        if problem:
+            err(problem)
             return None
         if neg:
-            if int(code) not in keys:
-                err("!%s takes out a code that the items before it do not name" % code)
-                return None
             keys.discard(int(code))
         elif code:
             keys.add(int(code))
@@ -151,16 +140,6 @@ def check_table(table, path, rows, whole):
     if missing:
         table.error(path, 1, "%d final codes or timeout in no group row without a role, "
                     "e.g. %s" % (len(missing), "timeout" if missing[0] == TIMEOUT else missing[0]))
-
-
-def load(path, codes_path):
-    table = Table()
-    codes = sipcode_gen.known_codes(table, codes_path)
-    rows, whole = tables.read_checked(table, path, Row, lambda r: check_row(table, r, codes))
-    check_table(table, path, rows, whole)
-    if not rows and not table.errors:
-        table.error(path, 1, "no rows")
-    return table, rows
 
 
 # ---------------------------------------------------------------- emitters
@@ -262,31 +241,18 @@ def emit_expected(rows, sources):
             for r in metrics for k in sorted(r.keys)))])
 
 
-def generate(path, codes_path, outdir):
-    table, rows = load(path, codes_path)
-    if table.errors:
-        tables.refuse(table.errors, [path, codes_path])
-    sources = [os.path.basename(path), os.path.basename(codes_path)]
+def work(args):
+    rows = sipcode_gen.load_using_codes(args.csv, args.codes, Row, check_row, check_table)
+    sources = [os.path.basename(args.csv), os.path.basename(args.codes)]
     texts = {"header": emit_header(rows, sources), "table": emit_table(rows, sources),
              "expected": emit_expected(rows, sources)}
-    return rows, tables.write_outputs(outdir, OUTPUTS, texts)[0]
+    return "%d groups, %d metric lists; %s" % (
+        len({r.name for r in rows if r.kind == "group"}), sum(r.kind == "metric" for r in rows),
+        tables.write_outputs(args.outdir, OUTPUTS, texts))
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("csv", help="outcomes.csv")
-    parser.add_argument("codes", help="codes.csv, whose codes the lists may use")
-    parser.add_argument("--outdir", default=tables.TOP,
-                        help="tree that holds include/, src/ and tests/ (default: this checkout)")
-    args = parser.parse_args(argv)
-
-    def work():
-        rows, changed = generate(args.csv, args.codes, args.outdir)
-        return "%d groups, %d metric lists; %s" % (
-            len({r.name for r in rows if r.kind == "group"}),
-            sum(r.kind == "metric" for r in rows), tables.updated(changed))
-    return tables.main("outcome_gen", work)
-
+main = tables.command(__doc__, [("csv", "outcomes.csv"), ("codes", "codes.csv, whose codes the "
+                                                          "lists may use")], work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -16,7 +16,7 @@ import sys
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
 import sipcode_gen  # noqa: E402
 import tables  # noqa: E402
-from tables import Record, Table, array, c_string, derived, init, record  # noqa: E402
+from tables import Record, array, c_string, derived, init, record  # noqa: E402
 
 GENERATOR = "gen/" + os.path.basename(__file__)
 # The columns each kind leaves empty; the keys are the kinds.
@@ -223,14 +223,7 @@ def emit(m, rows, sources):
 
 
 def work(args):
-    table = Table()
-    codes = sipcode_gen.known_codes(table, args.codes)
-    rows, whole = tables.read_checked(table, args.csv, Row, lambda r: check_row(table, r, codes))
-    check_table(table, args.csv, rows, whole)
-    if not rows and not table.errors:
-        table.error(args.csv, 1, "no rows")
-    if table.errors:
-        tables.refuse(table.errors, [args.csv, args.codes])
+    rows = sipcode_gen.load_using_codes(args.csv, args.codes, Row, check_row, check_table)
     m = mapping(rows)
     texts = emit(m, rows, [os.path.basename(args.csv), os.path.basename(args.codes)])
     return "%d cause names, %d cause -> status rows, %d status -> cause rows; %s" % (

@@ -272,12 +272,20 @@ def load(paths):
     return table, keys
 
 
-def known_codes(table, path):
-    """The codes of codes.csv at path, read and checked by these rules, for
-    a table that may use them; its problems are reported on table."""
-    codes_table, _ = load([path])
+def load_using_codes(path, codes_path, kind, check_row, check_table):
+    """The checked rows of a table whose codes must be rows of codes.csv
+    (q850.csv, outcomes.csv); refuses on any problem in either file."""
+    table = Table()
+    codes_table, _ = load([codes_path])
     table.errors.extend(codes_table.errors)
-    return {r.code for r in codes_table.rows if r.code is not None}
+    codes = {r.code for r in codes_table.rows if r.code is not None}
+    rows, whole = tables.read_checked(table, path, kind, lambda r: check_row(table, r, codes))
+    check_table(table, path, rows, whole)
+    if not rows and not table.errors:
+        table.error(path, 1, "no rows")
+    if table.errors:
+        tables.refuse(table.errors, [path, codes_path])
+    return rows
 
 
 # ------------------------------------------------------ phrases considered

@@ -20,7 +20,7 @@ $(BENCH_OBJ):
 	mkdir -p $@
 
 $(BENCH_OBJ)/bench_baselines.inc: bench/gen_baselines.py codes.csv gen/sipcode_gen.py gen/tables.py gen/phrase_hash.py | $(BENCH_OBJ)
-	$(PYTHON) bench/gen_baselines.py codes.csv $@
+	PYTHONPATH=gen $(PYTHON) bench/gen_baselines.py codes.csv $@
 
 $(BENCH_OBJ)/baselines.o: bench/baselines.c bench/bench.h $(BENCH_OBJ)/bench_baselines.inc $(HEADERS)
 	$(BENCH_COMPILE) -c bench/baselines.c -o $@

@@ -103,7 +103,7 @@ check-fuzz-replay: fuzz-replay ## the same as fuzz-replay
 build-checks-without-cunit: $(if $(wildcard fuzz/replay.c),$(FUZZ_HARNESSES:%=$(FRB)/fuzz_%))
 
 fuzz-corpus: ## rewrite the seeds from codes.csv (part of regen)
-	$(PYTHON) fuzz/make_corpus.py codes.csv
+	PYTHONPATH=gen $(PYTHON) fuzz/make_corpus.py codes.csv
 
 regen: $(if $(wildcard fuzz/make_corpus.py),fuzz-corpus)
 
