@@ -18,6 +18,7 @@ Python 3 standard library only; reads codes.csv through gen/sipcode_gen.py's Row
 """
 
 import argparse
+import collections
 import copy
 import csv
 import io
@@ -28,8 +29,7 @@ import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # keep the tree as git has it
 from sipcode_gen import CLASSES, Row, load  # noqa: E402
-from tables import (DATE_RE, Table, default_name, need_date, read_records,  # noqa: E402
-                    replace_if_changed)
+from tables import DATE_RE, Table, default_name, read_records, replace_if_changed  # noqa: E402
 
 REGISTRY_ID = "sip-parameters-7"
 # The registry's note: "All response codes below are defined by RFC 3261
@@ -47,11 +47,8 @@ class Unreadable(Exception):
     """A file that cannot be read or parsed; str() names it and the problem."""
 
 
-class Record:
-    def __init__(self, code, phrase, status, refs, cited):
-        self.code, self.phrase, self.status = code, phrase, status
-        self.refs = refs        # the RFCs cited, as codes.csv writes them
-        self.cited = cited      # every reference cited, for messages
+# refs: the RFCs cited, as codes.csv writes them; cited: every reference, for messages.
+Record = collections.namedtuple("Record", "code phrase status refs cited")
 
 
 def local_name(tag):
@@ -102,18 +99,16 @@ def read_table(path):
     """(Table with registry_date and header_lines, [Row]), unchecked."""
     table = Table(path)
     rows = list(read_records(table, path, Row))
-    need_date(table)
+    table.need_date()
     if table.errors:
         raise Unreadable("\n".join("%s:%d: %s" % e for e in table.errors))
     return table, rows
 
 
-class Change:
-    """One difference: kind is date, added, removed, phrase, reference or status."""
-
-    def __init__(self, kind, code, old, new, row=None, record=None):
-        self.kind, self.code, self.old, self.new = kind, code, old, new
-        self.row, self.record = row, record   # Row of codes.csv; Record
+class Change(collections.namedtuple("Change", "kind code old new row record",
+                                    defaults=(None, None))):
+    """One difference: kind is date, added, removed, phrase, reference or
+    status; row is the Row of codes.csv, record the registry's."""
 
     def __str__(self):
         if self.kind == "date":
@@ -297,10 +292,7 @@ def main(argv):
         if args.command == "check":
             return check(args.registry, args.csv)
         return update(args.registry, args.csv, args.copy)
-    except Unreadable as e:
-        sys.stderr.write("registry: %s\n" % e)
-        return 2
-    except (OSError, UnicodeError) as e:
+    except (Unreadable, OSError, UnicodeError) as e:
         sys.stderr.write("registry: %s\n" % e)
         return 2
 
