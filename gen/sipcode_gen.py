@@ -13,6 +13,7 @@ were deliberately not made aliases, each with what the lookup must give.
 """
 
 import collections
+import functools
 import os
 import re
 import sys
@@ -22,6 +23,7 @@ import tables  # noqa: E402
 from tables import (CODE_RE, NAME_RE, REFERENCE_RE, Failure, Record, Table, array,  # noqa: E402
                     api_names, c_string, default_name, derived, init, record)
 from phrase_hash import GPERF_VERSION, emit_phrase_hash, fold_byte, normalise  # noqa: E402, F401
+normalise = functools.lru_cache(maxsize=None)(normalise)    # called for each spelling often
 GENERATOR = "gen/" + os.path.basename(__file__)
 # The CSV's words; the C enumerators are made from them by enum().
 CLASSES = {1: "provisional", 2: "success", 3: "redirection",

@@ -17,6 +17,7 @@ REFERENCE_RE = re.compile(r"RFC([1-9][0-9]{0,4})\Z")
 SOURCE_RE = re.compile(r"[a-z0-9][a-z0-9.+-]*\Z")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 CODE_RE = re.compile(r"[1-6][0-9][0-9]\Z")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")     # all but tab
 TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
@@ -113,7 +114,7 @@ def read_records(table, path, kind):
         except UnicodeDecodeError as e:
             err("byte 0x%02X at column %d is not ASCII" % (raw[e.start], e.start + 1))
             continue
-        if any(ord(c) < 0x20 and c != "\t" or c == "\x7f" for c in text):
+        if CONTROL_RE.search(text):
             err("control character in line")
             continue
         last = number
