@@ -12,7 +12,6 @@ tests/data, which make registry-update refreshes.
 import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
@@ -21,7 +20,7 @@ from contextlib import redirect_stdout
 sys.dont_write_bytecode = True  # keep the tree as git has it
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from test_gen import CODES, ROOT, main  # noqa: E402
+from test_gen import CODES, ROOT, main, run_gen  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "gen"))
 import registry  # noqa: E402
 import sipcode_gen  # noqa: E402
@@ -194,8 +193,9 @@ class Unreadable(Fixture):
     def unreadable(self, text, message, path=None):
         if text is not None:
             self.write(self.xml, text)
-        result = subprocess.run([sys.executable, TOOL, "check", path or self.xml, self.csv],
-                                capture_output=True, text=True)
+        # In-process but for one case, which proves the command line.
+        result = run_gen("check", path or self.xml, self.csv, gen=TOOL,
+                         subprocess_run=text is None)
         self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
         self.assertEqual(result.stdout, "")
         self.assertIn("registry: %s: %s" % (path or self.xml, message), result.stderr)
@@ -225,8 +225,7 @@ class Unreadable(Fixture):
     def test_unreadable_table(self):
         self.write(self.xml, registry_xml())
         self.write(self.csv, TABLE.replace("#@registry-date 2026-08-17\n", ""))
-        result = subprocess.run([sys.executable, TOOL, "check", self.xml, self.csv],
-                                capture_output=True, text=True)
+        result = run_gen("check", self.xml, self.csv, gen=TOOL)
         self.assertEqual(result.returncode, 2)
         self.assertIn("%s:1: no '#@registry-date YYYY-MM-DD' line" % self.csv, result.stderr)
 
