@@ -251,8 +251,8 @@ def work(args):
         tables.write_outputs(args.outdir, OUTPUTS, texts))
 
 
-main = tables.command(__doc__, [("csv", "outcomes.csv"), ("codes", "codes.csv, whose codes the "
-                                                          "lists may use")], work)
+main = tables.command(GENERATOR, __doc__, [
+    ("csv", "outcomes.csv"), ("codes", "codes.csv, whose codes the lists may use")], work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

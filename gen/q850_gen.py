@@ -231,8 +231,8 @@ def work(args):
         tables.write_outputs(args.outdir, OUTPUTS, texts))
 
 
-main = tables.command(__doc__, [("csv", "q850.csv"), ("codes", "codes.csv, whose codes the "
-                                                      "mapping may use")], work)
+main = tables.command(GENERATOR, __doc__, [
+    ("csv", "q850.csv"), ("codes", "codes.csv, whose codes the mapping may use")], work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

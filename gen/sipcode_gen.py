@@ -20,7 +20,7 @@ import sys
 
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
 import tables  # noqa: E402
-from tables import (CODE_RE, NAME_RE, REFERENCE_RE, Failure, Record, Table, array,  # noqa: E402
+from tables import (CODE_RE, NAME_RE, REFERENCE_RE, Failure, Record, Table, array,  # noqa: E402, F401
                     api_names, c_string, default_name, derived, init, record)
 from phrase_hash import GPERF_VERSION, emit_phrase_hash, fold_byte, normalise  # noqa: E402, F401
 normalise = functools.lru_cache(maxsize=None)(normalise)    # called for each spelling often
@@ -501,7 +501,7 @@ def generate(paths, outdir, gperf):
         tables.write_outputs(outdir, OUTPUTS, texts))
 
 
-main = tables.command(__doc__, [("csv", "codes.csv, then any local files", "+")],
+main = tables.command(GENERATOR, __doc__, [("csv", "codes.csv, then any local files", "+")],
                       lambda args: generate(args.csv, args.outdir, args.gperf),
                       [("--gperf", os.environ.get("GPERF", "gperf"), "gperf 3.1 to run")])
 

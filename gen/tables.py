@@ -279,12 +279,12 @@ def write_outputs(outdir, outputs, texts):
         ("; no directory for " + ", ".join(skipped) if skipped else "")
 
 
-def command(doc, inputs, work, options=()):
-    """main(argv) of a generator: inputs are (name, help[, nargs]) of the CSVs
-    it reads, options more (flag, default, help); work(args) does the job and
-    returns the summary line. The name in messages is the script's."""
+def command(generator, doc, inputs, work, options=()):
+    """main(argv) of the generator (its path, gen/NAME.py): inputs are (name,
+    help[, nargs]) of the CSVs it reads, options more (flag, default, help);
+    work(args) does the job and returns the summary line."""
     def main(argv):
-        name = os.path.splitext(os.path.basename(sys.modules[work.__module__].__file__))[0]
+        name = os.path.splitext(os.path.basename(generator))[0]
         parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
         for arg, text, *nargs in inputs:
             parser.add_argument(arg, help=text, nargs=(nargs or [None])[0])

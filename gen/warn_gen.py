@@ -14,7 +14,7 @@ import sys
 
 sys.dont_write_bytecode = True  # keep make regen from leaving gen/__pycache__
 import tables  # noqa: E402
-from tables import NAME_RE, REFERENCE_RE, Record, Table, array, c_string, derived, init  # noqa: E402
+from tables import NAME_RE, REFERENCE_RE, Record, Table, array, c_string, derived, init  # noqa
 
 GENERATOR = "gen/" + os.path.basename(__file__)
 FIRST, LAST = 300, 399
@@ -107,7 +107,7 @@ def work(args):
     return "%d warning codes; %s" % (len(rows), tables.write_outputs(args.outdir, OUTPUTS, texts))
 
 
-main = tables.command(__doc__, [("csv", "warn-codes.csv")], work)
+main = tables.command(GENERATOR, __doc__, [("csv", "warn-codes.csv")], work)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
