@@ -165,8 +165,8 @@ def layout(rows):
     return groups, number, metrics, bits
 
 
-def emit_header(rows, sources):
-    groups, number, metrics, bits = layout(rows)
+def emit_header(rows, lay, sources):
+    groups, number, metrics, bits = lay
     out = [tables.banner(GENERATOR, sources, "Outcome groups and RFC 6076 metric roles, one "
                          "constant per row.", FACTS),
            "#ifndef SIPCODE_OUTCOME_H\n#define SIPCODE_OUTCOME_H\n\n",
@@ -195,8 +195,8 @@ def roles_of(metrics, bits, key):
     return sum(bits[(r.name, r.role)] for r in metrics if key in r.keys)
 
 
-def emit_table(rows, sources):
-    groups, number, metrics, bits = layout(rows)
+def emit_table(rows, lay, sources):
+    groups, number, metrics, bits = lay
     group_of = {k: number[r.name] for r in rows if r.kind == "group" and not r.role
                 for k in r.keys}
     pool, offsets = tables.string_pool("sipcode_outcome_pool", [(n, "") for n, _ in groups],
@@ -225,10 +225,10 @@ def emit_table(rows, sources):
                                             " == SIPCODE_OUTCOME_COUNT + 1")])])
 
 
-def emit_expected(rows, sources):
+def emit_expected(rows, lay, sources):
     """Each (code or timeout, flags) a row claims, with the row's line, so that
     tests/test_outcome.c checks the lookups row by row."""
-    groups, number, metrics, bits = layout(rows)
+    metrics = lay[2]
     return "".join([
         tables.banner(GENERATOR, sources, "Expected answers for tests/test_outcome.c: what each "
                       "row of\n * outcomes.csv claims (code 0: timeout).", FACTS), "\n",
@@ -244,8 +244,9 @@ def emit_expected(rows, sources):
 def work(args):
     rows = sipcode_gen.load_using_codes(args.csv, args.codes, Row, check_row, check_table)
     sources = [os.path.basename(args.csv), os.path.basename(args.codes)]
-    texts = {"header": emit_header(rows, sources), "table": emit_table(rows, sources),
-             "expected": emit_expected(rows, sources)}
+    lay = layout(rows)
+    texts = {"header": emit_header(rows, lay, sources), "table": emit_table(rows, lay, sources),
+             "expected": emit_expected(rows, lay, sources)}
     return "%d groups, %d metric lists; %s" % (
         len({r.name for r in rows if r.kind == "group"}), sum(r.kind == "metric" for r in rows),
         tables.write_outputs(args.outdir, OUTPUTS, texts))
