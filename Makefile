@@ -137,3 +137,4 @@ include mk/phrases.mk
 include mk/registry.mk
 include mk/capture.mk
 include mk/outcomes.mk
+include mk/cli.mk

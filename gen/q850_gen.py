@@ -28,7 +28,9 @@ CONDITIONS = {"location-user": "SIPCODE_Q850_LOCATION_USER",
 CAUSES = 128            # cause values are 7 bits; 0 is not a cause
 NAME_MAX = 96
 FACTS = "RFC 3398 sections 7.2.4.1 and 8.2.6.1; cause names of ITU-T Q.850."
-OUTPUTS = {"table": "src/q850_table.inc", "expected": "tests/q850_expected.inc"}
+NOTE_MAX = 96           # a note the tool prints after "no SIP status: "
+OUTPUTS = {"table": "src/q850_table.inc", "expected": "tests/q850_expected.inc",
+           "notes": "cli/q850_notes.inc"}
 
 
 @record
@@ -99,6 +101,9 @@ def check_row(table, row, codes):
             err("a row with a when condition needs a code, not 'none'")
         if row.cause == "*" and (row.when or row.code == 0):
             err("the default row ('*') needs a code and no when condition")
+        if row.code == 0 and not 0 < len(row.note) <= NOTE_MAX:
+            err("a row with code 'none' needs a note of 1..%d characters: what happens "
+                "instead of a status (sipcode q850 prints it)" % NOTE_MAX)
     else:
         row.cause = parse_cause(err, row.cause_text, ("none",))
         # 1xx-3xx responses release no call, so only failures map to a cause.
@@ -219,7 +224,14 @@ def emit(m, rows, sources):
         "static const int expected_default_cause = %d;\n\n" % m["default_cause"],
         array("static const struct q850_name expected_names[]", (
             init(cause=c, name=c_string(n)) for c, n in names))])
-    return {"table": table, "expected": expected}
+    # What the sipcode tool prints for a cause answered with no status.
+    notes = "".join([
+        tables.banner(GENERATOR, sources, "What sipcode q850 prints for a cause that RFC 3398 "
+                      "answers with no SIP\n * status: the note of its row.", FACTS), "\n",
+        array("static const struct q850_note q850_notes[]", (
+            init(cause=r.cause, text=c_string(r.note))
+            for r in rows if r.kind == "cause-to-sip" and r.code == 0))])
+    return {"table": table, "expected": expected, "notes": notes}
 
 
 def work(args):

@@ -69,9 +69,9 @@ expect_many=$(cut -f1 "$T/many" | tr '\n' ' ')
 if [ "$expect_many" = "100 183 606 " ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL several arguments: $expect_many"; fi
 
-expect "unregistered code" 1 "^499${TAB}${TAB}Client Error${TAB}${TAB}not in the table${TAB}Q.850 31${TAB}A user agent treats it as 400 Bad Request" \
+expect "unregistered code" 1 "^499${TAB}-${TAB}Client Error${TAB}-${TAB}not in the table${TAB}Q.850 31${TAB}A user agent treats it as 400 Bad Request" \
     "499 is not in the table; it is Client Error, and a user agent treats it as 400 Bad Request" -- 499
-expect "unregistered 1xx" 1 "^150${TAB}${TAB}Provisional${TAB}.* as 183 Session Progress" "150 is not in the table; .* as 183 Session Progress" -- 150
+expect "unregistered 1xx" 1 "^150${TAB}-${TAB}Provisional${TAB}.* as 183 Session Progress" "150 is not in the table; .* as 183 Session Progress" -- 150
 expect "historic is in the table" 0 "^411${TAB}Length Required" "" -- 411
 for c in 0 99 700 999 2147483648 99999999999999999999999; do
     expect "out of range $c" 1 "" "\"$c\" is not a SIP response code \\(100..699\\)" -- "$c"
@@ -95,6 +95,38 @@ expect "code with spaces around" 0 "^486${TAB}Busy Here" "" -- " 486 "
 expect "code with spaces inside" 1 "" 'no code has the reason phrase "4 86"' -- "4 86"
 expect "version" 0 "^sipcode [0-9]+\.[0-9]+\.[0-9]+ \(library [0-9]+\.[0-9]+\.[0-9]+\), table checked against the IANA registry of $date, $rows codes( \\([0-9]+ local\\))?\$" "" -- --version
 
+# ---------------------------------------------------------------- commands
+# Each command takes its own options, wherever they stand, and --help shows
+# its usage alone; sipcode --help shows every command's.
+$TOOL_WRAPPER "$TOOL" --help >"$T/all"
+for cmd in list q850 scan merge; do
+    expect "$cmd --help" 0 "^usage: sipcode .*$cmd" "" -- $cmd --help
+    if [ "$(grep -c '^\(usage:\|      \) sipcode ' "$T/out")" -ge 1 ] &&
+        ! grep '^\(usage:\|      \) sipcode ' "$T/out" | grep -v " $cmd" >/dev/null &&
+        grep -q "^  $cmd " "$T/out" && grep -q " $cmd" "$T/all"; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL $cmd --help: not the usage of $cmd alone"; fi
+    expect "$cmd --help after an option" 0 "^usage: sipcode .*$cmd" "" -- --json $cmd --help
+    expect "$cmd: unknown option" 2 "" "^sipcode: unknown option \"--bogus\"; try 'sipcode $cmd --help'\$" -- $cmd --bogus 17
+done
+expect "lookups --help" 0 "^usage: sipcode \[--json\] \[-H\] \[--\] CODE\|PHRASE\.\.\.\$" "" -- 486 --help
+if [ "$(grep -c '^\(usage:\|      \) sipcode ' "$T/out")" = 1 ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL 486 --help: more than the usage of lookups"; fi
+expect "help before a bad option" 2 "" 'unknown option "--bogus"' -- list --help --bogus
+# An option a command does not take: which commands take it, one line, exit 2.
+expect "-H with q850" 2 "" "^sipcode: -H goes with lookups and list only; try 'sipcode q850 --help'\$" -- q850 -H 17
+expect "-H with scan" 2 "" "^sipcode: -H goes with lookups and list only" -- -H scan "$T"
+expect "--records with list" 2 "" "^sipcode: --records goes with scan only" -- list --records
+expect "--format with lookups" 2 "" "^sipcode: --format goes with scan and merge only; try 'sipcode --help'\$" -- --format json 486
+expect "--class=NAME with q850" 2 "" "^sipcode: --class goes with list only" -- q850 --class=4xx 17
+expect "--location-user with scan" 2 "" "^sipcode: --location-user goes with q850 only" -- scan --location-user
+expect "--json and --format csv" 2 "" "^sipcode: --json and --format give two formats" -- scan --json --format csv "$T"
+expect "--version with a code" 2 "" "^sipcode: --version takes no other argument" -- --version 486
+expect "--version with a command" 2 "" "^sipcode: --version takes no other argument" -- list --version
+expect "value of an option missing" 2 "" "^sipcode: --by needs src, dst or uri-domain; try 'sipcode scan --help'\$" -- scan --by
+expect "-i without a value" 2 "" "^sipcode: -i needs an IFACE" -- scan -i
+expect "a value may start with -" 2 "" 'top needs a count \(1..100000000\), got "-1"' -- scan --top -1
+expect "command word after an option value" 0 "^code${TAB}phrase" "" -- --class 4xx list
+
 # ---------------------------------------------------------------- JSON
 # check_json NAME PYTHON-EXPR FILE: the file parses as JSON (one document, or
 # one per line with -l) and the expression over it (as d) is true.
@@ -114,7 +146,10 @@ PY
 $TOOL_WRAPPER "$TOOL" 486 --json >"$T/j" 2>/dev/null
 check_json "lookup --json" 'd["code"] == 486 and d["phrase"] == "Busy Here" and d["class"] == "Client Error" and d["registered"] is True and d["reference"] == "RFC3261" and d["standing"] == "current" and d["final"] is True and d["effective"] == 486 and "Retry-After" in d["meaning"]' "$T/j"
 $TOOL_WRAPPER "$TOOL" --json 499 "busy here" nonsense >"$T/j" 2>/dev/null
-check_json "not found has every member" 'set(d[2]) == set(d[0]) == set(d[1]) and all(d[2][k] is None for k in d[2] if k not in ("query", "registered"))' "$T/j" -l
+check_json "not found has every member, in the same order" 'list(d[2]) == list(d[0]) == list(d[1]) and all(d[2][k] is None for k in d[2] if k not in ("query", "registered")) and d[2]["registered"] is False' "$T/j" -l
+# The text columns are JSON members, in the same order: one table of fields.
+$TOOL_WRAPPER "$TOOL" 486 >"$T/h" 2>/dev/null
+check_json "text columns are JSON members" "(lambda cols: [k for k in d[0] if k in cols] == cols)('$(head -n 1 "$T/h")'.split('\t'))" "$T/j" -l
 check_json "lookups --json" '[x["code"] for x in d] == [499, 486, None] and d[0]["phrase"] is None and d[0]["registered"] is False and d[0]["effective"] == 400 and d[1]["query"] == "busy here"' "$T/j" -l
 $TOOL_WRAPPER "$TOOL" list --json >"$T/j"
 check_json "list --json" "len(d['codes']) == ${rows:-0} and [c['code'] for c in d['codes']] == sorted(c['code'] for c in d['codes']) and all(set(['code', 'phrase', 'class', 'registered']) <= set(c) for c in d['codes']) and sum(not c['registered'] for c in d['codes']) == ${unregistered:-0}" "$T/j"
@@ -132,9 +167,33 @@ for c in 0 128 -- x 99999999999; do
     expect "q850 $c" 1 "" "\"$c\" is not a Q.850 cause value \(1..127\)" -- q850 "$c"
 done
 expect "q850 without cause" 2 "" "q850 needs a CAUSE" -- q850
-expect "q850 flag elsewhere" 2 "" "go with q850 only" -- --new-number 486
-$TOOL_WRAPPER "$TOOL" --json q850 17 16 >"$T/j"
-check_json "q850 --json" 'd == [{"query": "17", "cause": 17, "name": "User busy", "status": 486, "phrase": "Busy Here"}, {"query": "16", "cause": 16, "name": "Normal call clearing", "status": None, "phrase": None}]' "$T/j" -l
+expect "q850 flag elsewhere" 2 "" "^sipcode: --new-number goes with q850 only; try 'sipcode --help'\$" -- --new-number 486
+$TOOL_WRAPPER "$TOOL" --json q850 17 16 x >"$T/j" 2>/dev/null
+check_json "q850 --json" 'd[:2] == [{"query": "17", "cause": 17, "name": "User busy", "status": 486, "phrase": "Busy Here", "note": None}, {"query": "16", "cause": 16, "name": "Normal call clearing", "status": None, "phrase": None, "note": d[1]["note"]}] and d[1]["note"]' "$T/j" -l
+check_json "q850 --json: a bad cause has every member, null" 'list(d[2]) == list(d[0]) and d[2]["query"] == "x" and all(d[2][k] is None for k in d[2] if k != "query")' "$T/j" -l
+# The causes RFC 3398 answers with no status, and what it does instead: the
+# rows of q850.csv with code "none" and their notes.
+python3 - "$top" >"$T/none" <<'PY' || echo "FAIL cannot read the rows of q850.csv"
+import os, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(sys.argv[1], "gen"))
+import q850_gen
+top = sys.argv[1]
+table, rows = q850_gen.load(os.path.join(top, "q850.csv"), os.path.join(top, "codes.csv"))
+names = {r.cause: r.name for r in rows if r.kind == "name"}
+for r in rows:
+    if r.kind == "cause-to-sip" and r.code == 0:
+        print("%d\t%s\t%s" % (r.cause, names[r.cause], r.note))
+PY
+[ -s "$T/none" ] || { fail=$((fail + 1)); echo "FAIL q850.csv has no cause without a status"; }
+while IFS="$TAB" read -r cause name note; do
+    $TOOL_WRAPPER "$TOOL" q850 "$cause" >"$T/q" 2>&1
+    if [ "$(cat "$T/q")" = "$cause$TAB$name$TAB-${TAB}no SIP status: $note" ]; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL q850 $cause: $(cat "$T/q"), expected the note of q850.csv: $note"; fi
+    $TOOL_WRAPPER "$TOOL" q850 --json "$cause" >"$T/j"
+    NOTE=$note check_json "q850 --json $cause: the note of q850.csv" "d['status'] is None and d['note'] == __import__('os').environ['NOTE']" "$T/j"
+done <"$T/none"
+expect "q850 after --" 1 "" '"-1" is not a Q.850 cause value' -- q850 -- -1
 $TOOL_WRAPPER "$TOOL" --json 486 487 >"$T/j"
 check_json "code --json q850" '[x["q850"] for x in d] == [17, None]' "$T/j" -l
 

@@ -24,7 +24,7 @@ GEN = os.path.join(ROOT, "gen", "q850_gen.py")
 Q850 = os.path.join(ROOT, "q850.csv")
 CODES = os.path.join(ROOT, "codes.csv")
 DATA = os.path.join(ROOT, "tests", "data")
-OURS = ["src/q850_table.inc", "tests/q850_expected.inc"]
+OURS = ["src/q850_table.inc", "tests/q850_expected.inc", "cli/q850_notes.inc"]
 # A failed run must not touch the other generator's files either.
 COMMITTED = OURS + common.GENERATED
 line_of = common.line_of
@@ -116,6 +116,14 @@ class BrokenCsv(unittest.TestCase):
     def test_success_is_not_an_answer_to_a_release(self):
         n = self.replace("cause-to-sip,17,", "cause-to-sip,17,200,,,rfc3398-7.2.4.1,")
         self.refuse([(n, "code 200: a cause-to-sip row needs a code in 300..699")])
+
+    def test_no_status_needs_a_note(self):
+        """The tool prints a no-status row's note; an empty or overlong one
+        is refused."""
+        n = self.replace("cause-to-sip,16,none,", "cause-to-sip,16,none,,,rfc3398-7.2.4.1,")
+        m = self.replace("cause-to-sip,44,none,", "cause-to-sip,44,none,,,rfc3398-7.2.4.1," + "x" * 97)
+        self.refuse([(n, "a row with code 'none' needs a note of 1..96 characters"),
+                     (m, "a row with code 'none' needs a note of 1..96 characters")])
 
     def test_duplicate_row(self):
         n = line_of(self.lines, "sip-to-cause,17,486,")

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/* The commands about the table itself: lookups of codes and phrases, list,
+ * and q850. Their rows come from the field tables of cli/fields.c. */
+#include "sipcode.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "record.h"
+
+/* The options of these commands; each command's table says which it takes. */
+static int json;
+static int header = 1; /* -H: no header line above the text rows */
+static int class_wanted; /* list --class: a class, 1..6; 0 for all */
+static unsigned q850_flags;
+
+static int set_json(const char *value)
+{
+    (void)value;
+    json = 1;
+    return 0;
+}
+
+static int set_no_header(const char *value)
+{
+    (void)value;
+    header = 0;
+    return 0;
+}
+
+/* The header line, once, above the first text row (not above a message
+ * that no code was found). */
+static void print_text_row(const struct field *fields, const struct row *row)
+{
+    static int done;
+
+    if (header && !done)
+        print_header(fields);
+    done = 1;
+    print_text(fields, row);
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+/* A found code, or one in 100..699 that is not in the table: its line, or
+ * its JSON object on a line of its own. The JSON object of a query that
+ * names no code is the same fields' with code 0. */
+static void print_code(int code, const char *query)
+{
+    struct row row = { NULL, 0, 0, 0 };
+
+    row.query = query;
+    row.number = code;
+    if (json) {
+        print_json(code_fields, &row);
+        putchar('\n');
+    } else if (code) {
+        print_text_row(code_fields, &row);
+    }
+}
+
+static int lookup(const char *arg)
+{
+    int code;
+
+    if (parse_number(arg, &code)) {
+        if (sipcode_info(code)) {
+            print_code(code, arg);
+            return 0;
+        }
+        if (SIPCODE_IS_VALID(code)) {
+            print_code(code, arg);
+            fprintf(stderr, TOOL ": %d is not in the table; it is %s, and a user agent treats "
+                            "it as %d %s\n",
+                    code, sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
+                    sipcode_phrase(sipcode_effective(code)));
+            return 1;
+        }
+        print_code(0, arg);
+        fprintf(stderr, TOOL ": ");
+        put_quoted(stderr, arg);
+        fprintf(stderr, " is not a SIP response code (100..699)\n");
+        return 1;
+    }
+    code = sipcode_from_phrase(arg, strlen(arg));
+    print_code(code, arg);
+    if (code)
+        return 0;
+    fprintf(stderr, TOOL ": no code has the reason phrase ");
+    put_quoted(stderr, arg);
+    fputc('\n', stderr);
+    return 1;
+}
+
+static int run_lookup(char **ops, int n)
+{
+    int i, status = 0;
+
+    if (n == 0)
+        return usage_error("no CODE, PHRASE or command given", NULL);
+    for (i = 0; i < n; i++)
+        status |= lookup(ops[i]);
+    return status;
+}
+
+static const struct cmd_option lookup_options[] = {
+    { "--json", NULL, NULL, set_json },
+    { "--no-header", "-H", NULL, set_no_header },
+    { NULL, NULL, NULL, NULL }
+};
+
+const struct command cmd_lookup = {
+    NULL,
+    "[--json] [-H] [--] CODE|PHRASE...\n",
+    "  CODE          a number, e.g. 486: its phrase, class, RFC, standing, the Q.850\n"
+    "                cause RFC 3398 releases a call with, and meaning; for a code not\n"
+    "                in the table, its class and the code a user agent treats it as\n"
+    "                (RFC 3261 section 8.1.3.2)\n"
+    "  PHRASE        a reason phrase in any known spelling, e.g. \"busy here\"\n"
+    "  --json        a JSON object a line instead of tab-separated lines\n"
+    "  -H, --no-header  no header line above the rows\n"
+    "  --            end of options: the next arguments are CODEs or PHRASEs, even\n"
+    "                one that starts with '-' or names a command\n",
+    lookup_options, run_lookup
+};
+
+/* ---------------------------------------------------------------- list */
+
+/* --class takes a class name in any case and punctuation ("Client Error",
+ * client-error) or its range (4xx); 0 when it names none. */
+static int parse_class(const char *name)
+{
+    int c;
+
+    if (name[0] >= '1' && name[0] <= '6' && (name[1] | 0x20) == 'x' && (name[2] | 0x20) == 'x' &&
+        name[3] == '\0')
+        return name[0] - '0';
+    for (c = 1; c <= 6; c++) {
+        const char *want = sipcode_class_name((enum sipcode_class)c), *p = name;
+        for (; *want; want++) {
+            if (*want == ' ')
+                continue;
+            while (*p == ' ' || *p == '-' || *p == '_')
+                p++;
+            if ((*p | 0x20) != (*want | 0x20))
+                break;
+            p++;
+        }
+        if (*want == '\0' && *p == '\0')
+            return c;
+    }
+    return 0;
+}
+
+static int set_class(const char *value)
+{
+    class_wanted = parse_class(value);
+    return class_wanted ? 0 : usage_error("unknown class", value);
+}
+
+static int run_list(char **ops, int n)
+{
+    struct row row = { NULL, 0, 0, 0 };
+    int code;
+    const char *sep = "\n  ";
+
+    if (n > 0)
+        return usage_error("list takes no arguments, got", ops[0]);
+    if (json)
+        printf("{\"codes\": [");
+    for (code = 100; code <= 699; code++) {
+        if (!sipcode_info(code) ||
+            (class_wanted && sipcode_class(code) != (enum sipcode_class)class_wanted))
+            continue;
+        row.number = code;
+        if (json) {
+            fputs(sep, stdout);
+            sep = ",\n  ";
+            print_json(code_fields, &row);
+        } else {
+            print_text_row(code_fields, &row);
+        }
+    }
+    if (json)
+        printf("%s]}\n", sep[0] == ',' ? "\n" : "");
+    return 0;
+}
+
+static const struct cmd_option list_options[] = {
+    { "--json", NULL, NULL, set_json },
+    { "--no-header", "-H", NULL, set_no_header },
+    { "--class", NULL, "a NAME", set_class },
+    { NULL, NULL, NULL, NULL }
+};
+
+const struct command cmd_list = {
+    "list",
+    "[--json] [-H] list [--class NAME]\n",
+    "  list          the whole table in the form of lookups, or with --class one\n"
+    "                class: \"Client Error\", client-error, 4xx, ...\n"
+    "  --json        {\"codes\": [...]} instead of tab-separated lines\n"
+    "  -H, --no-header  no header line above the rows\n",
+    list_options, run_list
+};
+
+/* ---------------------------------------------------------------- q850 */
+
+static int set_location_user(const char *value)
+{
+    (void)value;
+    q850_flags |= SIPCODE_Q850_LOCATION_USER;
+    return 0;
+}
+
+static int set_new_number(const char *value)
+{
+    (void)value;
+    q850_flags |= SIPCODE_Q850_NEW_NUMBER;
+    return 0;
+}
+
+static int q850(const char *arg)
+{
+    struct row row = { NULL, 0, 0, 0 };
+    int cause;
+    int ok = parse_number(arg, &cause) && cause >= 1 && cause <= 127;
+
+    row.query = arg;
+    row.number = ok ? cause : 0;
+    row.flags = q850_flags;
+    if (json) {
+        print_json(q850_fields, &row);
+        putchar('\n');
+    } else if (ok) {
+        print_text(q850_fields, &row);
+    }
+    if (ok)
+        return 0;
+    fprintf(stderr, TOOL ": ");
+    put_quoted(stderr, arg);
+    fprintf(stderr, " is not a Q.850 cause value (1..127)\n");
+    return 1;
+}
+
+static int run_q850(char **ops, int n)
+{
+    int i, status = 0;
+
+    if (n == 0)
+        return usage_error("q850 needs a CAUSE", NULL);
+    for (i = 0; i < n; i++)
+        status |= q850(ops[i]);
+    return status;
+}
+
+static const struct cmd_option q850_options[] = {
+    { "--json", NULL, NULL, set_json },
+    { "--location-user", NULL, NULL, set_location_user },
+    { "--new-number", NULL, NULL, set_new_number },
+    { NULL, NULL, NULL, NULL }
+};
+
+const struct command cmd_q850 = {
+    "q850",
+    "[--json] q850 [--location-user] [--new-number] CAUSE...\n",
+    "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
+    "                cause value 1..127, or why it gives none\n"
+    "  --location-user  the cause location is the user: 21 gives 603, not 403\n"
+    "  --new-number  the diagnostic holds a new number: 22 gives 301, not 410\n"
+    "  --json        a JSON object a line instead of tab-separated lines\n",
+    q850_options, run_q850
+};
