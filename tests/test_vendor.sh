@@ -29,7 +29,7 @@ cp tests/consumer.c "$P/app.c"
 # The worst order a copy can leave: every generated file older than codes.csv
 # and the generator. A rule that depended on them would now try to regenerate.
 for f in include/sipcode_codes.h src/code_table.inc src/phrase_hash.inc src/q850_table.inc \
-    cli/meanings.inc; do
+    cli/meanings.inc cli/q850_notes.inc; do
     [ -f "$V/$f" ] && touch -t 200001010000 "$V/$f"
 done
 touch "$V/codes.csv" "$V/gen/sipcode_gen.py" "$V/q850.csv" "$V/gen/q850_gen.py"
