@@ -28,35 +28,54 @@ static int set_no_header(const char *value)
     return 0;
 }
 
+/* one(arg) for each operand: 1 when any answer was 1; a usage error (none)
+ * when there is no operand. */
+static int each(char **ops, int n, int (*one)(const char *), const char *none)
+{
+    int i, status = 0;
+
+    if (n == 0)
+        return usage_error(none, NULL);
+    for (i = 0; i < n; i++)
+        status |= one(ops[i]);
+    return status;
+}
+
 /* The header line, once, above the first text row (not above a message
- * that no code was found). */
+ * that no code was found); q850 has none. */
 static void print_text_row(const struct field *fields, const struct row *row)
 {
     static int done;
 
-    if (header && !done)
+    if (header && !done && fields != q850_fields)
         print_header(fields);
     done = 1;
     print_text(fields, row);
 }
 
+/* The answer to one query: its JSON object on a line of its own, that of
+ * a query naming nothing too (every value null); or its text row, none for
+ * a query naming nothing (row->number 0: a message says so). */
+static void print_answer(const struct field *fields, const struct row *row)
+{
+    if (json) {
+        print_json(fields, row);
+        putchar('\n');
+    } else if (row->number) {
+        print_text_row(fields, row);
+    }
+}
+
 /* ---------------------------------------------------------------- lookups */
 
-/* A found code, or one in 100..699 that is not in the table: its line, or
- * its JSON object on a line of its own. The JSON object of a query that
- * names no code is the same fields' with code 0. */
+/* A found code, one in 100..699 that is not in the table, or 0 for none. */
 static void print_code(int code, const char *query)
 {
     struct row row = { NULL, 0, 0, 0 };
 
     row.query = query;
     row.number = code;
-    if (json) {
-        print_json(code_fields, &row);
-        putchar('\n');
-    } else if (code) {
-        print_text_row(code_fields, &row);
-    }
+    print_answer(code_fields, &row);
 }
 
 static int lookup(const char *arg)
@@ -94,13 +113,7 @@ static int lookup(const char *arg)
 
 static int run_lookup(char **ops, int n)
 {
-    int i, status = 0;
-
-    if (n == 0)
-        return usage_error("no CODE, PHRASE or command given", NULL);
-    for (i = 0; i < n; i++)
-        status |= lookup(ops[i]);
-    return status;
+    return each(ops, n, lookup, "no CODE, PHRASE or command given");
 }
 
 static const struct cmd_option lookup_options[] = {
@@ -228,12 +241,7 @@ static int q850(const char *arg)
     row.query = arg;
     row.number = ok ? cause : 0;
     row.flags = q850_flags;
-    if (json) {
-        print_json(q850_fields, &row);
-        putchar('\n');
-    } else if (ok) {
-        print_text(q850_fields, &row);
-    }
+    print_answer(q850_fields, &row);
     if (ok)
         return 0;
     fprintf(stderr, TOOL ": ");
@@ -244,13 +252,7 @@ static int q850(const char *arg)
 
 static int run_q850(char **ops, int n)
 {
-    int i, status = 0;
-
-    if (n == 0)
-        return usage_error("q850 needs a CAUSE", NULL);
-    for (i = 0; i < n; i++)
-        status |= q850(ops[i]);
-    return status;
+    return each(ops, n, q850, "q850 needs a CAUSE");
 }
 
 static const struct cmd_option q850_options[] = {

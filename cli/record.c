@@ -19,6 +19,23 @@ static void value_of(const struct field *f, const struct row *row, struct value 
     f->get(row, v);
 }
 
+/* A value as text (null as "-") or as JSON. */
+static void print_value(const struct value *v, int json)
+{
+    if (v->kind == VALUE_INT)
+        printf("%lld", v->n);
+    else if (v->kind == VALUE_COUNT)
+        printf("%llu", v->count);
+    else if (v->kind == VALUE_BOOL)
+        fputs(v->n ? (json ? "true" : "yes") : (json ? "false" : "no"), stdout);
+    else if (v->kind == VALUE_STRING && json)
+        json_string(stdout, v->s, strlen(v->s));
+    else if (v->kind == VALUE_STRING)
+        text_escaped(stdout, v->s, strlen(v->s));
+    else
+        fputs(json ? "null" : "-", stdout);
+}
+
 void print_header(const struct field *fields)
 {
     const char *sep = "";
@@ -45,16 +62,8 @@ void print_text(const struct field *fields, const struct row *row)
         sep = "\t";
         if (v.text)
             fputs(v.text, stdout);
-        else if (v.kind == VALUE_INT)
-            printf("%lld", v.n);
-        else if (v.kind == VALUE_COUNT)
-            printf("%llu", v.count);
-        else if (v.kind == VALUE_BOOL)
-            fputs(v.n ? "yes" : "no", stdout);
-        else if (v.kind == VALUE_STRING)
-            text_escaped(stdout, v.s, strlen(v.s));
         else
-            fputs("-", stdout);
+            print_value(&v, 0);
     }
     putchar('\n');
 }
@@ -70,16 +79,7 @@ void print_members(const struct field *fields, const struct row *row)
             continue;
         printf("%s\"%s\": ", sep, fields->name);
         sep = ", ";
-        if (v.kind == VALUE_INT)
-            printf("%lld", v.n);
-        else if (v.kind == VALUE_COUNT)
-            printf("%llu", v.count);
-        else if (v.kind == VALUE_BOOL)
-            fputs(v.n ? "true" : "false", stdout);
-        else if (v.kind == VALUE_STRING)
-            json_string(stdout, v.s, strlen(v.s));
-        else
-            fputs("null", stdout);
+        print_value(&v, 1);
     }
 }
 
