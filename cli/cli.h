@@ -19,6 +19,7 @@ struct cmd_option {
     const char *name;  /* "--class" */
     const char *alias; /* "-i", or NULL */
     const char *value; /* its value as a message names it ("a NAME"); NULL for a flag */
+    int *flag;         /* a flag without more to it: set to 1, and set is NULL */
     /* Records the option; 0, or 2 after a usage_error(). value is NULL for a flag. */
     int (*set)(const char *value);
 };

@@ -10,23 +10,9 @@
 
 /* The options of these commands; each command's table says which it takes. */
 static int json;
-static int header = 1; /* -H: no header line above the text rows */
+static int no_header;    /* -H: no header line above the text rows */
 static int class_wanted; /* list --class: a class, 1..6; 0 for all */
-static unsigned q850_flags;
-
-static int set_json(const char *value)
-{
-    (void)value;
-    json = 1;
-    return 0;
-}
-
-static int set_no_header(const char *value)
-{
-    (void)value;
-    header = 0;
-    return 0;
-}
+static int location_user, new_number; /* q850: what the caller knows of the release */
 
 /* one(arg) for each operand: 1 when any answer was 1; a usage error (none)
  * when there is no operand. */
@@ -47,7 +33,7 @@ static void print_text_row(const struct field *fields, const struct row *row)
 {
     static int done;
 
-    if (header && !done && fields != q850_fields)
+    if (!no_header && !done && fields != q850_fields)
         print_header(fields);
     done = 1;
     print_text(fields, row);
@@ -117,9 +103,9 @@ static int run_lookup(char **ops, int n)
 }
 
 static const struct cmd_option lookup_options[] = {
-    { "--json", NULL, NULL, set_json },
-    { "--no-header", "-H", NULL, set_no_header },
-    { NULL, NULL, NULL, NULL }
+    { "--json", NULL, NULL, &json, NULL },
+    { "--no-header", "-H", NULL, &no_header, NULL },
+    { NULL, NULL, NULL, NULL, NULL }
 };
 
 const struct command cmd_lookup = {
@@ -200,10 +186,10 @@ static int run_list(char **ops, int n)
 }
 
 static const struct cmd_option list_options[] = {
-    { "--json", NULL, NULL, set_json },
-    { "--no-header", "-H", NULL, set_no_header },
-    { "--class", NULL, "a NAME", set_class },
-    { NULL, NULL, NULL, NULL }
+    { "--json", NULL, NULL, &json, NULL },
+    { "--no-header", "-H", NULL, &no_header, NULL },
+    { "--class", NULL, "a NAME", NULL, set_class },
+    { NULL, NULL, NULL, NULL, NULL }
 };
 
 const struct command cmd_list = {
@@ -218,20 +204,6 @@ const struct command cmd_list = {
 
 /* ---------------------------------------------------------------- q850 */
 
-static int set_location_user(const char *value)
-{
-    (void)value;
-    q850_flags |= SIPCODE_Q850_LOCATION_USER;
-    return 0;
-}
-
-static int set_new_number(const char *value)
-{
-    (void)value;
-    q850_flags |= SIPCODE_Q850_NEW_NUMBER;
-    return 0;
-}
-
 static int q850(const char *arg)
 {
     struct row row = { NULL, 0, 0, 0 };
@@ -240,7 +212,8 @@ static int q850(const char *arg)
 
     row.query = arg;
     row.number = ok ? cause : 0;
-    row.flags = q850_flags;
+    row.flags = (location_user ? SIPCODE_Q850_LOCATION_USER : 0u) |
+                (new_number ? SIPCODE_Q850_NEW_NUMBER : 0u);
     print_answer(q850_fields, &row);
     if (ok)
         return 0;
@@ -256,10 +229,10 @@ static int run_q850(char **ops, int n)
 }
 
 static const struct cmd_option q850_options[] = {
-    { "--json", NULL, NULL, set_json },
-    { "--location-user", NULL, NULL, set_location_user },
-    { "--new-number", NULL, NULL, set_new_number },
-    { NULL, NULL, NULL, NULL }
+    { "--json", NULL, NULL, &json, NULL },
+    { "--location-user", NULL, NULL, &location_user, NULL },
+    { "--new-number", NULL, NULL, &new_number, NULL },
+    { NULL, NULL, NULL, NULL, NULL }
 };
 
 const struct command cmd_q850 = {

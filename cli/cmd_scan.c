@@ -59,13 +59,6 @@ static int set_format(const char *value)
     return usage_error("--format takes text, json, csv or prometheus, got", value);
 }
 
-static int set_records(const char *value)
-{
-    (void)value;
-    records = 1;
-    return 0;
-}
-
 static int set_interface(const char *value)
 {
     iface = value;
@@ -355,17 +348,17 @@ static int run_scan(char **files, int n)
 }
 
 static const struct cmd_option scan_options[] = {
-    { "--json", NULL, NULL, set_json },
-    { "--format", NULL, "a FORMAT", set_format },
-    { "--records", NULL, NULL, set_records },
-    { "--interface", "-i", "an IFACE", set_interface },
-    { "--duration", NULL, "SECONDS", set_duration },
-    { "--by", NULL, "src, dst or uri-domain", set_by },
-    { "--top", NULL, "a count N", set_top },
-    { "--interval", NULL, "SECONDS", set_interval },
-    { "--max-calls", NULL, "a count N", set_max_calls },
-    { "--max-transactions", NULL, "a count N", set_max_transactions },
-    { NULL, NULL, NULL, NULL }
+    { "--json", NULL, NULL, NULL, set_json },
+    { "--format", NULL, "a FORMAT", NULL, set_format },
+    { "--records", NULL, NULL, &records, NULL },
+    { "--interface", "-i", "an IFACE", NULL, set_interface },
+    { "--duration", NULL, "SECONDS", NULL, set_duration },
+    { "--by", NULL, "src, dst or uri-domain", NULL, set_by },
+    { "--top", NULL, "a count N", NULL, set_top },
+    { "--interval", NULL, "SECONDS", NULL, set_interval },
+    { "--max-calls", NULL, "a count N", NULL, set_max_calls },
+    { "--max-transactions", NULL, "a count N", NULL, set_max_transactions },
+    { NULL, NULL, NULL, NULL, NULL }
 };
 
 const struct command cmd_scan = {
@@ -475,9 +468,9 @@ static int run_merge(char **files, int n)
 }
 
 static const struct cmd_option merge_options[] = {
-    { "--json", NULL, NULL, set_json },
-    { "--format", NULL, "a FORMAT", set_format },
-    { NULL, NULL, NULL, NULL }
+    { "--json", NULL, NULL, NULL, set_json },
+    { "--format", NULL, "a FORMAT", NULL, set_format },
+    { NULL, NULL, NULL, NULL, NULL }
 };
 
 const struct command cmd_merge = {

@@ -237,6 +237,8 @@ int main(int argc, char **argv)
             char msg[80];
             snprintf(msg, sizeof msg, "%s needs %s", a, o->value);
             status = usage_error(msg, NULL);
+        } else if (o->flag) {
+            *o->flag = 1;
         } else {
             status = o->set(o->value && !value ? argv[++i] : value);
         }
