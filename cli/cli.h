@@ -27,7 +27,8 @@ struct cmd_option {
 struct command {
     const char *name;     /* the command word; NULL for lookups, which have none */
     const char *synopsis; /* its usage lines, each without "sipcode " in front */
-    const char *help;     /* what it does and its options */
+    const char *about;    /* what it does, for its --help and the tool's */
+    const char *options_help; /* its options, for its --help */
     const struct cmd_option *options; /* ended by an option without a name; --help is implied */
     /* Runs it on its operands (the arguments that are not options). */
     int (*run)(char **operands, int n);

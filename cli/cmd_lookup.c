@@ -115,7 +115,7 @@ const struct command cmd_lookup = {
     "                cause RFC 3398 releases a call with, and meaning; for a code not\n"
     "                in the table, its class and the code a user agent treats it as\n"
     "                (RFC 3261 section 8.1.3.2)\n"
-    "  PHRASE        a reason phrase in any known spelling, e.g. \"busy here\"\n"
+    "  PHRASE        a reason phrase in any known spelling, e.g. \"busy here\"\n",
     "  --json        a JSON object a line instead of tab-separated lines\n"
     "  -H, --no-header  no header line above the rows\n"
     "  --            end of options: the next arguments are CODEs or PHRASEs, even\n"
@@ -196,7 +196,7 @@ const struct command cmd_list = {
     "list",
     "[--json] [-H] list [--class NAME]\n",
     "  list          the whole table in the form of lookups, or with --class one\n"
-    "                class: \"Client Error\", client-error, 4xx, ...\n"
+    "                class: \"Client Error\", client-error, 4xx, ...\n",
     "  --json        {\"codes\": [...]} instead of tab-separated lines\n"
     "  -H, --no-header  no header line above the rows\n",
     list_options, run_list
@@ -239,7 +239,7 @@ const struct command cmd_q850 = {
     "q850",
     "[--json] q850 [--location-user] [--new-number] CAUSE...\n",
     "  q850          the SIP status RFC 3398 recommends for an ISDN/ISUP (Q.850)\n"
-    "                cause value 1..127, or why it gives none\n"
+    "                cause value 1..127, or why it gives none\n",
     "  --location-user  the cause location is the user: 21 gives 603, not 403\n"
     "  --new-number  the diagnostic holds a new number: 22 gives 301, not 410\n"
     "  --json        a JSON object a line instead of tab-separated lines\n",

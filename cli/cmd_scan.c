@@ -369,7 +369,7 @@ const struct command cmd_scan = {
     "                traces, from FILEs or standard input ('-'): responses per code\n"
     "                with the other phrases seen for each; for captures also\n"
     "                requests per method, transports, retransmissions, what could\n"
-    "                not be decoded, transactions, call outcomes and RFC 6076 metrics\n"
+    "                not be decoded, transactions, call outcomes and RFC 6076 metrics\n",
     "  -i, --interface IFACE  capture live (needs the right to capture) until\n"
     "                --duration SECONDS (1..86400) or Ctrl-C\n"
     "  --records     a row per message of a capture as well: time, transport,\n"
@@ -476,7 +476,7 @@ static const struct cmd_option merge_options[] = {
 const struct command cmd_merge = {
     "merge",
     "[--json | --format FORMAT] merge SUMMARY.json...\n",
-    "  merge         add up JSON summaries of scans (sipcode scan --json) into one\n"
+    "  merge         add up JSON summaries of scans (sipcode scan --json) into one\n",
     "  --format text|json|csv|prometheus  the form of the sum\n"
     "  --json        the same as --format json\n",
     merge_options, run_merge

@@ -28,9 +28,6 @@ static const char general_help[] =
     "Look up SIP response codes and reason phrases, map Q.850 causes, and count\n"
     "SIP responses in traces. 'sipcode COMMAND --help' shows one command.\n";
 
-static const char common_help[] =
-    "  -h, --help    show this help\n";
-
 static const char exit_help[] =
     "Exit status: 0 success, 1 unknown code or phrase or unreadable file, 2 usage error.\n";
 
@@ -86,7 +83,8 @@ static void print_synopsis(const struct command *c, int *first)
     }
 }
 
-/* sipcode --help: every command; sipcode CMD --help: that one. */
+/* sipcode --help: every command, what it does; sipcode CMD --help: that
+ * one, with its options. */
 static void print_usage(const struct command *only)
 {
     size_t i;
@@ -96,11 +94,13 @@ static void print_usage(const struct command *only)
         if (!only || commands[i] == only)
             print_synopsis(commands[i], &first);
     if (!only)
-        printf("       " TOOL " --help | --version\n%s", general_help);
+        printf("       " TOOL " [COMMAND] --help\n       " TOOL " --version\n%s", general_help);
     for (i = 0; i < NCOMMANDS; i++)
         if (!only || commands[i] == only)
-            fputs(commands[i]->help, stdout);
-    fputs(common_help, stdout);
+            fputs(commands[i]->about, stdout);
+    if (only)
+        fputs(only->options_help, stdout);
+    fputs("  -h, --help    show this help\n", stdout);
     if (!only)
         fputs("  --version     show the version and the IANA registry date of the table\n",
               stdout);
@@ -201,29 +201,19 @@ static const struct command *find_command(int argc, char **argv, int *at)
     return &cmd_lookup;
 }
 
-int main(int argc, char **argv)
+/* Finds the command, checks and records each option wherever it stands,
+ * and runs the command on the rest (into ops, room for argc); the exit
+ * status. */
+static int run(int argc, char **argv, char **ops)
 {
-    char **ops = malloc((size_t)argc * sizeof *ops);
     const struct command *cmd;
-    int i, at, nops = 0, status = 0, options_done = 0, help = 0;
+    int i, i_command, nops = 0, status = 0, options_done = 0, help = 0;
 
-    if (!ops) {
-        fprintf(stderr, TOOL ": out of memory\n");
-        return 1;
-    }
-    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-        printf(TOOL " %s (library %s), table checked against the IANA registry of %s, %d codes",
-               SIPCODE_VERSION, sipcode_version(), SIPCODE_REGISTRY_DATE, SIPCODE_COUNT);
-        if (SIPCODE_LOCAL_COUNT)
-            printf(" (%d local)", SIPCODE_LOCAL_COUNT);
-        putchar('\n');
-        argc = 0; /* nothing more to do */
-    }
-    cmd = current = find_command(argc, argv, &at);
+    cmd = current = find_command(argc, argv, &i_command);
     for (i = 1; i < argc && status == 0; i++) {
         const char *a = argv[i], *value;
         const struct cmd_option *o;
-        if (i == at)
+        if (i == i_command)
             continue;
         if (options_done || a[0] != '-' || a[1] == '\0') {
             ops[nops++] = argv[i];
@@ -243,11 +233,32 @@ int main(int argc, char **argv)
             status = o->set(o->value && !value ? argv[++i] : value);
         }
     }
-    if (argc > 0 && status == 0) {
-        if (help)
-            print_usage(cmd == &cmd_lookup && nops == 0 ? NULL : cmd);
-        else
-            status = cmd->run(ops, nops);
+    if (status != 0)
+        return status;
+    if (help) {
+        print_usage(cmd == &cmd_lookup && nops == 0 ? NULL : cmd);
+        return 0;
+    }
+    return cmd->run(ops, nops);
+}
+
+int main(int argc, char **argv)
+{
+    char **ops = malloc((size_t)argc * sizeof *ops);
+    int status = 0;
+
+    if (!ops) {
+        fprintf(stderr, TOOL ": out of memory\n");
+        return 1;
+    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf(TOOL " %s (library %s), table checked against the IANA registry of %s, %d codes",
+               SIPCODE_VERSION, sipcode_version(), SIPCODE_REGISTRY_DATE, SIPCODE_COUNT);
+        if (SIPCODE_LOCAL_COUNT)
+            printf(" (%d local)", SIPCODE_LOCAL_COUNT);
+        putchar('\n');
+    } else {
+        status = run(argc, argv, ops);
     }
     free(ops);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -117,6 +117,16 @@ for cmd in list q850 scan merge; do
     expect "$cmd --help after an option" 0 "^usage: sipcode .*$cmd" "" -- --json $cmd --help
     expect "$cmd: unknown option" 2 "" "^sipcode: unknown option \"--bogus\"; try 'sipcode $cmd --help'\$" -- $cmd --bogus 17
 done
+# Every option a command's --help names is one the command takes.
+for cmd in 486 list q850 scan merge; do
+    for opt in $($TOOL_WRAPPER "$TOOL" $cmd --help | grep -o '^  -[-a-zA-Z]*\(, --[-a-z]*\)\{0,1\}' | tr -d ','); do
+        [ "$opt" = -h ] || [ "$opt" = --help ] || [ "$opt" = -- ] && continue
+        $TOOL_WRAPPER "$TOOL" $cmd "$opt" </dev/null >/dev/null 2>"$T/err"
+        if grep -q "unknown option\|goes with" "$T/err"; then
+            fail=$((fail + 1)); echo "FAIL $cmd --help names $opt, which $cmd refuses: $(cat "$T/err")"
+        else pass=$((pass + 1)); fi
+    done
+done
 expect "lookups --help" 0 "^usage: sipcode \[--json\] \[-H\] \[--\] CODE\|PHRASE\.\.\.\$" "" -- 486 --help
 if [ "$(grep -c '^\(usage:\|      \) sipcode ' "$T/out")" = 1 ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL 486 --help: more than the usage of lookups"; fi
