@@ -195,8 +195,8 @@ static const struct cmd_option list_options[] = {
 const struct command cmd_list = {
     "list",
     "[--json] [-H] list [--class NAME]\n",
-    "  list          the whole table in the form of lookups, or with --class one\n"
-    "                class: \"Client Error\", client-error, 4xx, ...\n",
+    "  list          the whole table in the form of lookups, or one class\n",
+    "  --class NAME  only the class NAME: \"Client Error\", client-error, 4xx, ...\n"
     "  --json        {\"codes\": [...]} instead of tab-separated lines\n"
     "  -H, --no-header  no header line above the rows\n",
     list_options, run_list

@@ -371,7 +371,8 @@ const struct command cmd_scan = {
     "                requests per method, transports, retransmissions, what could\n"
     "                not be decoded, transactions, call outcomes and RFC 6076 metrics\n",
     "  -i, --interface IFACE  capture live (needs the right to capture) until\n"
-    "                --duration SECONDS (1..86400) or Ctrl-C\n"
+    "                Ctrl-C or\n"
+    "  --duration SECONDS  have passed (1..86400), with -i\n"
     "  --records     a row per message of a capture as well: time, transport,\n"
     "                addresses, start line, CSeq, Call-ID, branch, tags, Reason,\n"
     "                Warning\n"
@@ -380,8 +381,9 @@ const struct command cmd_scan = {
     "  --interval SECONDS  time buckets of that width\n"
     "  --format text|json|csv|prometheus  the form of the report\n"
     "  --json        the same as --format json\n"
-    "  --max-calls N, --max-transactions N  what is held in flight (default\n"
-    "                100000 each)\n",
+    "  --max-calls N  session attempts and registrations held in flight\n"
+    "                (default 100000)\n"
+    "  --max-transactions N  transactions held in flight (default 100000)\n",
     scan_options, run_scan
 };
 
