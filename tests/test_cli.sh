@@ -39,26 +39,27 @@ expect() {
 TAB=$(printf '\t')
 # The table's size follows codes.csv and a project's local codes (make check
 # EXTRA_CODES=...): the generator counts them, codes outside the registry too,
-# and gives the last code, the registry date and the 6xx codes. The Q.850
-# generator gives the causes RFC 3398 answers with no status, with the note
-# of their row in q850.csv (what happens instead), into $T/none.
+# and gives the last code, the registry date and the 6xx codes. The rows of
+# q850.csv give the causes RFC 3398 answers with no status (code "none"),
+# their names and the notes on those rows (what happens instead): $T/none.
 top=$(dirname "$0")/..
 python3 - "$top" "$T/none" $EXTRA_CODES >"$T/count" <<'PY' || echo "FAIL cannot read codes.csv and q850.csv"
-import os, sys
+import csv, os, sys
 sys.dont_write_bytecode = True
 top, none = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(top, "gen"))
-import q850_gen, sipcode_gen
+import sipcode_gen
 t, _ = sipcode_gen.load([os.path.join(top, "codes.csv")] + sys.argv[3:])
 print(len(t.rows), sum(r.status in ("historic", "local") for r in t.rows),
       sum(r.code // 100 == 4 for r in t.rows), t.rows[-1].code, t.registry_date,
       " ".join(str(r.code) for r in t.rows if r.code // 100 == 6))
-_, rows = q850_gen.load(os.path.join(top, "q850.csv"), os.path.join(top, "codes.csv"))
-names = {r.cause: r.name for r in rows if r.kind == "name"}
+with open(os.path.join(top, "q850.csv"), newline="") as f:
+    rows = list(csv.DictReader(l for l in f if not l.startswith("#")))
+names = {r["cause"]: r["name"] for r in rows if r["kind"] == "name"}
 with open(none, "w") as f:
     for r in rows:
-        if r.kind == "cause-to-sip" and r.code == 0:
-            f.write("%d\t%s\t%s\n" % (r.cause, names[r.cause], r.note))
+        if r["kind"] == "cause-to-sip" and r["code"] == "none":
+            f.write("%s\t%s\t%s\n" % (r["cause"], names[r["cause"]], r["note"]))
 PY
 read rows unregistered client_errors last date global_failures <"$T/count"
 expect "code 603" 0 "^603${TAB}Decline${TAB}Global Failure${TAB}RFC3261${TAB}current${TAB}Q.850 21${TAB}Callee explicitly declined" "" -- 603
