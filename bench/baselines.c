@@ -179,6 +179,7 @@ const struct method bench_methods[] = {
     { "info_plain", "plain array", NULL, bl_info_plain, NULL },
     { "info_pointer", "pointer array", NULL, bl_info_pointer, NULL },
     { "sipcode_from_phrase", "sipcode", NULL, NULL, sipcode_from_phrase },
+    { "phrase_old", "sipcode before", NULL, NULL, bl_phrase_old },
     { "phrase_linear", "linear strcasecmp", NULL, NULL, bl_phrase_linear },
     { "phrase_strncasecmp", "length + strncasecmp", NULL, NULL, bl_phrase_strncasecmp },
     { "phrase_bsearch", "binary search", NULL, NULL, bl_phrase_bsearch },

@@ -26,6 +26,8 @@ int bl_phrase_strncasecmp(const char *s, size_t len);
 int bl_phrase_bsearch(const char *s, size_t len);
 int bl_phrase_switch(const char *s, size_t len);
 int bl_phrase_none(const char *s, size_t len);
+/* The phrase lookup before the key-position hash (bench/old_phrase.c). */
+int bl_phrase_old(const char *s, size_t len);
 const char *bl_code_none(int code);
 
 struct method {

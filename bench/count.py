@@ -22,11 +22,15 @@ import subprocess
 import sys
 
 TOLERANCE = 0.10
-# Today's phrase figures (gcc and clang -O2, the worse), held within the
-# tolerance until the goals (110, 35 + 5 x length, 3x) are met.
-GUARD_REGISTRY_MEAN = 138
-GUARD_BASE = 75
-GUARD_STRNCASECMP = 2.5
+# Today's phrase figures (gcc 12 and clang 14 -O2, the worse), held within
+# the tolerance: they are better than the goals of 110 instructions and 3x,
+# which are enforced too. The goal of 35 + 5 x length for every spelling is
+# not met by the 2- and 4-byte spellings (a fixed cost of about 50) and by
+# the two spellings whose key is an anagram of another's (the second entry
+# of their hash value); GUARD_BASE holds today's worst of those.
+GUARD_REGISTRY_MEAN = 100
+GUARD_BASE = 70
+GUARD_STRNCASECMP = 3.5
 
 # method name -> function that callgrind collects in
 FUNCTIONS = {
@@ -38,6 +42,7 @@ FUNCTIONS = {
     "code_bsearch": "bl_code_bsearch",
     "code_switch": "bl_code_switch",
     "sipcode_from_phrase": "sipcode_from_phrase",
+    "phrase_old": "bl_phrase_old",
     "phrase_linear": "bl_phrase_linear",
     "phrase_strncasecmp": "bl_phrase_strncasecmp",
     "phrase_bsearch": "bl_phrase_bsearch",
@@ -173,7 +178,7 @@ def main(argv):
           % (len(registry), mean([i.len for i in registry]), mean([i.count for i in registry]),
              min(i.count for i in registry), max(i.count for i in registry)))
     v.check("mean over the registry phrases (goal)", mean([i.count for i in registry]), 110,
-            True, goal=True)
+            True)
     v.check("mean over the registry phrases (guard)", mean([i.count for i in registry]),
             GUARD_REGISTRY_MEAN, True)
     reg = of("sipcode_from_phrase", "registered spellings")
@@ -195,11 +200,18 @@ def main(argv):
     print("  junk: mean %.2f; traffic mix: mean %.2f"
           % (mean([i.count for i in junk]), avg("sipcode_from_phrase", "traffic mix")))
 
+    old = of("phrase_old", "registry phrases")
+    old_reg = of("phrase_old", "registered spellings")
+    far = max(old_reg, key=lambda i: i.count / (35 + 5 * i.len))
+    print("  before (bench/old_phrase.c), same run: registry phrases mean %.2f, registered "
+          "spellings mean %.2f, furthest over 35 + 5 x length \"%s\" %d of %d; after / before "
+          "(registry phrases): %.3f"
+          % (mean([i.count for i in old]), mean([i.count for i in old_reg]), far.text[:24],
+             far.count, 35 + 5 * far.len, sum(i.count for i in registry) / sum(i.count for i in old)))
     ours = sum(i.count for i in registry)
     theirs = sum(i.count for i in of("phrase_strncasecmp", "registry phrases"))
     print("  %-26s registry phrases: mean %8.2f" % ("length + strncasecmp", theirs / len(registry)))
-    v.check("length + strncasecmp / sipcode (registry phrases, goal)", theirs / ours, 3, False,
-            goal=True)
+    v.check("length + strncasecmp / sipcode (registry phrases, goal)", theirs / ours, 3, False)
     v.check("length + strncasecmp / sipcode (registry phrases, guard)", theirs / ours,
             GUARD_STRNCASECMP, False)
     ours = sum(i.count for i in reg)

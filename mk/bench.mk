@@ -11,7 +11,7 @@
 
 BENCH_OBJ = $(B)/obj/bench
 BENCH_COMPILE = $(COMPILE) -I$(BENCH_OBJ) -Itests -Ibench
-BENCH_COMMON = $(BENCH_OBJ)/baselines.o $(BENCH_OBJ)/workloads.o
+BENCH_COMMON = $(BENCH_OBJ)/baselines.o $(BENCH_OBJ)/workloads.o $(BENCH_OBJ)/old_phrase.o
 TRACE = $(B)/trace.sip
 
 .PHONY: bench bench-count size bench-scan bench-chart
@@ -24,6 +24,9 @@ $(BENCH_OBJ)/bench_baselines.inc: bench/gen_baselines.py codes.csv gen/sipcode_g
 
 $(BENCH_OBJ)/baselines.o: bench/baselines.c bench/bench.h $(BENCH_OBJ)/bench_baselines.inc $(HEADERS)
 	$(BENCH_COMPILE) -c bench/baselines.c -o $@
+
+$(BENCH_OBJ)/old_phrase.o: bench/old_phrase.c bench/old_phrase_hash.inc bench/bench.h $(HEADERS) | $(BENCH_OBJ)
+	$(BENCH_COMPILE) -c bench/old_phrase.c -o $@
 
 $(BENCH_OBJ)/workloads.o: bench/workloads.c bench/bench.h tests/expected.inc $(HEADERS) | $(BENCH_OBJ)
 	$(BENCH_COMPILE) -c bench/workloads.c -o $@

@@ -36,8 +36,9 @@ const char *sipcode_phrase(int code)
     return slot ? sipcode_pool + sipcode_phrase_at[slot - 1] : NULL;
 }
 
-/* 8 bytes as one number, in the host's byte order: every mask below has
- * the same value in each byte, so the compares do not depend on it. */
+/* 8, 4 and 2 bytes as one number, in the host's byte order: every mask
+ * below has the same value in each byte, so the compares do not depend on
+ * it. */
 static uint64_t load64(const unsigned char *p)
 {
     uint64_t w;
@@ -46,88 +47,160 @@ static uint64_t load64(const unsigned char *p)
     return w;
 }
 
-/* Bit 5 of every byte: lower-cases a letter and leaves a digit as it is. */
-#define CASE_BITS 0x2020202020202020u
-
-/* The code of the key k[0..n), which is followed by SIPCODE_KEY_PAD zero
- * bytes; sum is the total of its bytes' weights. A query holding a byte
- * that rejects it hashes past the table, so k holds letters, in either
- * case, and digits: setting bit 5 of each byte lower-cases the letters and
- * leaves the digits, and the stored keys are lower case, so one compare of
- * 8 bytes at a time is exact. */
-static int phrase_lookup(const unsigned char *k, unsigned n, unsigned sum)
+static uint32_t load32(const unsigned char *p)
 {
-    unsigned h = sipcode_phrase_hash(k, n, sum), e;
-    const unsigned char *s;
+    uint32_t w;
+
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
+static uint16_t load16(const unsigned char *p)
+{
+    uint16_t w;
+
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
+/* Every bit but bit 5 of each byte: bit 5 is all that tells a letter's
+ * cases apart. */
+#define NOT_CASE_BITS 0xdfdfdfdfdfdfdfdfu
+
+/* Whether q[0..n) is s[0..n) but for bit 5 of some bytes, read in words,
+ * the last one ending at n. The query holds no control byte, DEL or byte
+ * 0x80-0xFF (its hash would be past the table), and s is printable ASCII, so
+ * a byte that differs in bit 5 only is the other case of a letter or
+ * punctuation for punctuation: the same key. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int same_spelling(const unsigned char *q, const unsigned char *s, size_t n)
+{
     uint64_t d;
     size_t i;
 
-    if (h > SIPCODE_HASH_MAX)
-        return 0;
-    e = sipcode_ph.slot[h];
-    if (sipcode_ph.len[e] != n)
-        return 0;
-    /* Keys shorter than 8 are stored padded with spaces to 8; longer ones
-     * are read in words from 0 and a last word ending at n. */
-    s = sipcode_ph.keys + sipcode_ph.at[e];
-    d = (load64(k) | CASE_BITS) ^ load64(s);
-    if (n > 8) {
+    if (n >= 8) {
+        d = load64(q) ^ load64(s);
         for (i = 8; i + 8 < n; i += 8)
-            d |= (load64(k + i) | CASE_BITS) ^ load64(s + i);
-        d |= (load64(k + n - 8) | CASE_BITS) ^ load64(s + n - 8);
+            d |= load64(q + i) ^ load64(s + i);
+        d |= load64(q + n - 8) ^ load64(s + n - 8);
+    } else if (n >= 4) {
+        d = (load32(q) ^ load32(s)) | (load32(q + n - 4) ^ load32(s + n - 4));
+    } else if (n >= 2) {
+        d = (unsigned)(load16(q) ^ load16(s)) | (unsigned)(load16(q + n - 2) ^ load16(s + n - 2));
+    } else {
+        d = n ? (unsigned)(q[0] ^ s[0]) : 0u;
     }
-    return d ? 0 : sipcode_ph.code[e];
+    return (d & NOT_CASE_BITS) == 0;
 }
 
-/* Stores the query byte `at` at k[n] and adds its weight to acc, whose low
- * 8 bits are n: a kept byte advances n, a dropped one is overwritten next. */
-#define KEEP(at)                                  \
-    do {                                          \
-        unsigned c_ = (at);                       \
-        k[acc & 0xffu] = (unsigned char)c_;       \
-        acc += sipcode_ph.weight[c_];             \
-    } while (0)
+/* Whether q[0..n) and s[0..m) have the same key: the same letters, in
+ * either case, and digits, once the dropped bytes are skipped. For a
+ * spelling other than the stored one ("REQUEST TIME-OUT"); it stops at the
+ * first byte that differs. */
+static int same_key(const unsigned char *q, size_t n, const unsigned char *s, size_t m)
+{
+    size_t i = 0, j = 0;
+
+    for (;;) {
+        while (i < n && (sipcode_ph.weight[q[i]] & 0xffu) == 0)
+            i++;
+        while (j < m && (sipcode_ph.weight[s[j]] & 0xffu) == 0)
+            j++;
+        if (i == n || j == m)
+            return i == n && j == m;
+        if ((q[i] | 0x20u) != (s[j] | 0x20u))
+            return 0;
+        i++;
+        j++;
+    }
+}
+
+/* Whether entry e + 1 has the hash of entry e. */
+#define SAME_HASH_NEXT(e) (sipcode_ph.same_hash_next[(e) >> 3] >> ((e) & 7u) & 1u)
+
+/* The rest of a lookup of q[0..len) whose first entry e did not
+ * match as it is: the entries after it with the same hash (keys with the
+ * same bytes in another order) as they are, then each key to key. Kept out
+ * of line so that the common path stays short. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static int other_spelling(const unsigned char *q, size_t len, unsigned e)
+{
+    const unsigned char *k;
+    unsigned f;
+
+    for (f = e + 1; SAME_HASH_NEXT(f - 1); f++) {
+        k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[f];
+        if (sipcode_ph.len[f] == len && same_spelling(q, k, len))
+            return sipcode_ph.code[f];
+    }
+    for (f = e;; f++) {
+        k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[f];
+        if (same_key(q, len, k, sipcode_ph.len[f]))
+            return sipcode_ph.code[f];
+        if (!SAME_HASH_NEXT(f))
+            return 0;
+    }
+}
+
+#define W(at) sipcode_ph.weight[(at)]
+
+/* sipcode_from_phrase once the query is known to be short enough; out of
+ * line, so that refusing an over-long one saves no registers first. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int phrase_code(const unsigned char *q, size_t len)
+{
+    const unsigned char *p = q, *k;
+    unsigned acc = 0, h, e;
+    size_t i;
+
+    /* gperf's hash of the query's key, in one pass: eight bytes a turn,
+     * then the len % 8 last ones. Bits 8 and up of acc are the hash. */
+    for (i = len >> 3; i != 0; i--) {
+        acc += W(p[0]);
+        acc += W(p[1]);
+        acc += W(p[2]);
+        acc += W(p[3]);
+        acc += W(p[4]);
+        acc += W(p[5]);
+        acc += W(p[6]);
+        acc += W(p[7]);
+        p += 8;
+    }
+    /* A sum: the last bytes may be added in any order. */
+    if (len & 4u) {
+        acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]);
+        p += 4;
+    }
+    if (len & 2u) {
+        acc += W(p[0]) + W(p[1]);
+        p += 2;
+    }
+    if (len & 1u)
+        acc += W(p[0]);
+    h = acc >> 8;
+    if (h > SIPCODE_HASH_MAX)
+        return 0;
+    /* The one spelling stored for the key, compared as it is but for case;
+     * any other spelling, and keys that share a hash (the same bytes in
+     * another order), in other_spelling. */
+    e = sipcode_ph.slot[h];
+    k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[e];
+    if (sipcode_ph.len[e] == len && same_spelling(q, k, len))
+        return sipcode_ph.code[e];
+    return other_spelling(q, len, e);
+}
 
 int sipcode_from_phrase(const char *s, size_t len)
 {
-    unsigned char k[SIPCODE_PHRASE_MAX + SIPCODE_KEY_PAD];
-    const unsigned char *p = (const unsigned char *)s;
-    unsigned acc = 0;
-    ptrdiff_t i;
-
     if (s == NULL || len > SIPCODE_PHRASE_MAX)
         return 0;
-    /* One pass, the len % 8 odd bytes first, then eight a turn. acc & 0xff
-     * stays at or below the bytes read, so k[acc & 0xff] is in bounds. */
-    if (len & 1u) {
-        KEEP(p[0]);
-        p += 1;
-    }
-    if (len & 2u) {
-        KEEP(p[0]);
-        KEEP(p[1]);
-        p += 2;
-    }
-    if (len & 4u) {
-        KEEP(p[0]);
-        KEEP(p[1]);
-        KEEP(p[2]);
-        KEEP(p[3]);
-        p += 4;
-    }
-    for (i = (ptrdiff_t)(len & ~(size_t)7); i != 0; i -= 8) {
-        KEEP(p[0]);
-        KEEP(p[1]);
-        KEEP(p[2]);
-        KEEP(p[3]);
-        KEEP(p[4]);
-        KEEP(p[5]);
-        KEEP(p[6]);
-        KEEP(p[7]);
-        p += 8;
-    }
-    memset(k + (acc & 0xffu), 0, SIPCODE_KEY_PAD);
-    return phrase_lookup(k, acc & 0xffu, acc >> 8);
+    return phrase_code((const unsigned char *)s, len);
 }
 
 int sipcode_is_spelling_of(int code, const char *s, size_t len)

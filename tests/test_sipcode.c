@@ -182,6 +182,32 @@ static void test_every_spelling(void)
     }
 }
 
+/* Each byte of each spelling with bit 5 flipped, which the lookup's first
+ * compare ignores: a letter in the other case, or punctuation, space or tab
+ * for one another, still gives the code; a digit, space or punctuation
+ * turned into a control byte or DEL gives 0. */
+static void test_case_bit_flips(void)
+{
+    size_t i, j;
+
+    for (i = 0; i < N_SPELLINGS; i++) {
+        const struct expected_spelling *e = &expected_spellings[i];
+        size_t len = strlen(e->spelling);
+        char buf[256];
+
+        for (j = 0; j < len && len < sizeof buf; j++) {
+            unsigned char c = (unsigned char)e->spelling[j], f = (unsigned char)(c ^ 0x20u);
+            int want = (f < 0x20 && f != '\t') || f == 0x7f ? 0 : e->code, got;
+
+            memcpy(buf, e->spelling, len);
+            buf[j] = (char)f;
+            got = sipcode_from_phrase(buf, len);
+            CHECK(got == want, "\"%s\" with byte %lu 0x%02x -> 0x%02x gives %d, expected %d",
+                  e->spelling, (unsigned long)j, c, f, got, want);
+        }
+    }
+}
+
 static void test_seed_document(void)
 {
     char path[1024], line[256];
@@ -732,6 +758,7 @@ static CU_TestInfo table_tests[] = {
 
 static CU_TestInfo spelling_tests[] = {
     { "every spelling and its variants", test_every_spelling },
+    { "every spelling with a byte's bit 5 flipped", test_case_bit_flips },
     { "every line of the seed document", test_seed_document },
     CU_TEST_INFO_NULL,
 };
