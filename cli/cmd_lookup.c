@@ -22,8 +22,12 @@ static int each(char **ops, int n, int (*one)(const char *), const char *none)
 
     if (n == 0)
         return usage_error(none, NULL);
-    for (i = 0; i < n; i++)
-        status |= one(ops[i]);
+    for (i = 0; i < n; i++) {
+        int one_status = one(ops[i]);
+
+        if (one_status > status)
+            status = one_status;
+    }
     return status;
 }
 
@@ -66,9 +70,14 @@ static void print_code(int code, const char *query)
 
 static int lookup(const char *arg)
 {
-    int code;
+    int code = 0;
+    /* A negative number is a malformed code, not a phrase. */
+    const char *minus = arg + strspn(arg, " ");
+    int number = *minus == '-' ? parse_number(minus + 1, &code) : parse_number(arg, &code);
 
-    if (parse_number(arg, &code)) {
+    if (*minus == '-')
+        code = -1;
+    if (number) {
         if (sipcode_info(code)) {
             print_code(code, arg);
             return 0;
@@ -85,7 +94,7 @@ static int lookup(const char *arg)
         fprintf(stderr, TOOL ": ");
         put_quoted(stderr, arg);
         fprintf(stderr, " is not a SIP response code (100..699)\n");
-        return 1;
+        return 2;
     }
     code = sipcode_from_phrase(arg, strlen(arg));
     print_code(code, arg);
@@ -220,7 +229,7 @@ static int q850(const char *arg)
     fprintf(stderr, TOOL ": ");
     put_quoted(stderr, arg);
     fprintf(stderr, " is not a Q.850 cause value (1..127)\n");
-    return 1;
+    return 2;
 }
 
 static int run_q850(char **ops, int n)

@@ -29,7 +29,9 @@ static const char general_help[] =
     "SIP responses in traces. 'sipcode COMMAND --help' shows one command.\n";
 
 static const char exit_help[] =
-    "Exit status: 0 success, 1 unknown code or phrase or unreadable file, 2 usage error.\n";
+    "Exit status: 0 success; 1 a code or phrase not in the table, or a file that\n"
+    "cannot be read; 2 a usage error or a malformed argument (a code outside\n"
+    "100..699, a cause outside 1..127).\n";
 
 void put_quoted(FILE *f, const char *s)
 {
@@ -102,7 +104,10 @@ static void print_usage(const struct command *only)
         fputs(only->options_help, stdout);
     fputs("  -h, --help    show this help\n", stdout);
     if (!only)
-        fputs("  --version     show the version and the IANA registry date of the table\n",
+        fputs("  --json        JSON instead of tab-separated lines (each command's --help\n"
+              "                says what it holds)\n"
+              "  -H            with lookups and list: no header line above the rows\n"
+              "  --version     show the version and the IANA registry date of the table\n",
               stdout);
     fputs(exit_help, stdout);
 }

@@ -84,13 +84,12 @@ expect "unregistered code" 1 "^499${TAB}-${TAB}Client Error${TAB}-${TAB}not in t
 expect "unregistered 1xx" 1 "^150${TAB}-${TAB}Provisional${TAB}.* as 183 Session Progress" "150 is not in the table; .* as 183 Session Progress" -- 150
 expect "historic is in the table" 0 "^411${TAB}Length Required" "" -- 411
 for c in 0 99 700 999 2147483648 99999999999999999999999; do
-    expect "out of range $c" 1 "" "\"$c\" is not a SIP response code \\(100..699\\)" -- "$c"
+    expect "out of range $c" 2 "" "\"$c\" is not a SIP response code \\(100..699\\)" -- "$c"
 done
 expect "unknown phrase" 1 "" "no code has the reason phrase \"no such phrase\"" -- "no such phrase"
 expect "empty phrase" 1 "" "no code has the reason phrase \"\"" -- ""
 expect "8-bit bytes" 1 "" 'reason phrase "Busy\\xffHere"' -- "$(printf 'Busy\377Here')"
 expect "control bytes" 1 "" 'reason phrase "Busy\\x0dHere\\x0a\."' -- "$(printf 'Busy\rHere\n.')"
-expect "negative after --" 1 "" 'reason phrase "-1"' -- -- -1
 expect "found and not found" 1 "^486${TAB}" "no code has the reason phrase" -- 486 nonsense
 long=$(head -c 100000 /dev/zero | tr '\0' 'a')
 expect "100 kB argument" 1 "" '\(100000 bytes, cut\)$' -- "$long"
@@ -209,7 +208,7 @@ expect "q850 location user" 0 "^21${TAB}Call rejected${TAB}603${TAB}Decline\$" "
 expect "q850 new number" 0 "^22${TAB}Number changed${TAB}301${TAB}Moved Permanently\$" "" -- q850 22 --new-number
 for c in 0 128 -- x 99999999999; do
     [ "$c" = -- ] && continue
-    expect "q850 $c" 1 "" "\"$c\" is not a Q.850 cause value \(1..127\)" -- q850 "$c"
+    expect "q850 $c" 2 "" "\"$c\" is not a Q.850 cause value \(1..127\)" -- q850 "$c"
 done
 expect "q850 without cause" 2 "" "q850 needs a CAUSE" -- q850
 expect "q850 flag elsewhere" 2 "" "^sipcode: --new-number goes with q850 only; try 'sipcode --help'\$" -- --new-number 486
@@ -227,7 +226,14 @@ while IFS="$TAB" read -r cause name note; do
     printf '%s' "$note" >"$T/note.$cause"
     check_json "q850 --json $cause: the note of q850.csv" "d['status'] is None and d['note'] == open('$T/note.$cause').read()" "$T/j"
 done <"$T/none"
-expect "q850 after --" 1 "" '"-1" is not a Q.850 cause value' -- q850 -- -1
+expect "q850 after --" 2 "" '"-1" is not a Q.850 cause value' -- q850 -- -1
+expect "negative code" 2 "" '"-1" is not a SIP response code \(100..699\)' -- -- -1
+expect "negative code, spaces" 2 "" '" -2147483648 " is not a SIP response code' -- -- " -2147483648 "
+# Several operands: the status is the highest of theirs.
+$TOOL_WRAPPER "$TOOL" -H 486 "no such phrase" 700 486 >/dev/null 2>&1
+[ $? = 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL status of a malformed and an unknown operand is not 2"; }
+$TOOL_WRAPPER "$TOOL" -H 486 "no such phrase" 486 >/dev/null 2>&1
+[ $? = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL status of an unknown operand is not 1"; }
 $TOOL_WRAPPER "$TOOL" --json 486 487 >"$T/j"
 check_json "code --json q850" '[x["q850"] for x in d] == [17, None]' "$T/j" -l
 
