@@ -371,8 +371,8 @@ const struct command cmd_scan = {
     "                requests per method, transports, retransmissions, what could\n"
     "                not be decoded, transactions, call outcomes and RFC 6076 metrics\n",
     "  -i, --interface IFACE  capture live (needs the right to capture) until\n"
-    "                Ctrl-C or\n"
-    "  --duration SECONDS  have passed (1..86400), with -i\n"
+    "                Ctrl-C, or until --duration has passed\n"
+    "  --duration SECONDS  with -i: stop after SECONDS (1..86400)\n"
     "  --records     a row per message of a capture as well: time, transport,\n"
     "                addresses, start line, CSeq, Call-ID, branch, tags, Reason,\n"
     "                Warning\n"
