@@ -46,11 +46,9 @@ size_t call_size(void)
 
 static uint64_t call_key(int is_register, const struct an_str *call_id, const struct an_str *tag)
 {
-    uint64_t h = oc_hash(OC_HASH_INIT, is_register ? "R" : "I", 1);
+    uint64_t h = tab_hash(TAB_HASH_INIT ^ (uint64_t)(is_register + 1), call_id->p, call_id->len);
 
-    h = oc_hash(h, call_id->p, call_id->len);
-    h = oc_hash(h, "\0", 1);
-    return oc_hash(h, tag->p, tag->len);
+    return tab_hash(h, tag->p, tag->len);
 }
 
 /* The attempt ends with code (0: none): counted once. */

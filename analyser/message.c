@@ -100,103 +100,150 @@ void msg_malformed(struct analyser *an, const char *line, size_t len)
 
 enum hdr { H_CALL_ID, H_VIA, H_FROM, H_TO, H_CSEQ, H_REASON, H_WARNING, H_CLEN, H_OTHER };
 
-static enum hdr header_kind(const char *name, size_t n)
+/* name[0..n) equals the lower-case full, in any case. */
+static int name_is(const char *name, const char *full, size_t n)
 {
-    static const struct {
-        const char *full;
-        size_t len;
-        char compact;
-    } names[] = { { "call-id", 7, 'i' },  { "via", 3, 'v' },     { "from", 4, 'f' },
-                  { "to", 2, 't' },       { "cseq", 4, 0 },      { "reason", 6, 0 },
-                  { "warning", 7, 0 },    { "content-length", 14, 'l' } };
-    size_t k, i;
-    int first;
+    size_t i;
 
-    if (n == 0)
-        return H_OTHER;
-    first = lower(name[0]);
-    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        if (n == 1) {
-            if (names[k].compact == first)
-                return (enum hdr)k;
-            continue;
-        }
-        if (names[k].len != n || names[k].full[0] != first)
-            continue;
-        for (i = 1; i < n && lower(name[i]) == names[k].full[i]; i++)
-            ;
-        if (i == n)
-            return (enum hdr)k;
-    }
-    return H_OTHER;
+    for (i = 0; i < n && lower(name[i]) == full[i]; i++)
+        ;
+    return i == n;
 }
 
-/* The value of parameter name (lower case) in params, e.g. ";tag=abc". */
-static struct an_str param(const char *p, size_t n, const char *name)
+/* The headers the analyser reads, by length and then by name: one or two
+ * comparisons per header line instead of one per known name. */
+static enum hdr header_kind(const char *name, size_t n)
+{
+    switch (n) {
+    case 1:
+        switch (lower(name[0])) {
+        case 'i':
+            return H_CALL_ID;
+        case 'v':
+            return H_VIA;
+        case 'f':
+            return H_FROM;
+        case 't':
+            return H_TO;
+        case 'l':
+            return H_CLEN;
+        default:
+            return H_OTHER;
+        }
+    case 2:
+        return name_is(name, "to", 2) ? H_TO : H_OTHER;
+    case 3:
+        return name_is(name, "via", 3) ? H_VIA : H_OTHER;
+    case 4:
+        return name_is(name, "from", 4) ? H_FROM : name_is(name, "cseq", 4) ? H_CSEQ : H_OTHER;
+    case 6:
+        return name_is(name, "reason", 6) ? H_REASON : H_OTHER;
+    case 7:
+        return name_is(name, "call-id", 7)   ? H_CALL_ID
+               : name_is(name, "warning", 7) ? H_WARNING
+                                             : H_OTHER;
+    case 14:
+        return name_is(name, "content-length", 14) ? H_CLEN : H_OTHER;
+    default:
+        return H_OTHER;
+    }
+}
+
+/* The value of the parameter name (lower case, k bytes) whose ';' is at
+ * p[i], or a NULL string. */
+static struct an_str param_at(const char *p, size_t n, size_t i, const char *name, size_t k)
 {
     struct an_str out = { NULL, 0 };
-    size_t i = 0, k = strlen(name);
+    size_t j = i + 1;
+
+    while (j < n && (p[j] == ' ' || p[j] == '\t'))
+        j++;
+    if (n - j <= k || !name_is(p + j, name, k))
+        return out;
+    j += k;
+    while (j < n && (p[j] == ' ' || p[j] == '\t'))
+        j++;
+    if (j >= n || p[j] != '=')
+        return out;
+    j++;
+    while (j < n && (p[j] == ' ' || p[j] == '\t'))
+        j++;
+    out.p = p + j;
+    while (j < n && p[j] != ';' && p[j] != ',' && p[j] != ' ' && p[j] != '\t' && p[j] != '>')
+        j++;
+    out.len = (size_t)(p + j - out.p);
+    return out;
+}
+
+/* The value of parameter name (lower case, k bytes) in params, e.g.
+ * ";tag=abc": the first ';' outside quotes that starts it. Without quotes
+ * in the value (the usual case), memchr finds the semicolons. */
+static struct an_str param(const char *p, size_t n, const char *name, size_t k)
+{
+    struct an_str out = { NULL, 0 };
+    size_t i;
     int quoted = 0;
 
-    for (; i < n; i++) {
-        size_t j;
+    if (!memchr(p, '"', n)) {
+        const char *semi;
+        for (i = 0; i < n && (semi = memchr(p + i, ';', n - i)) != NULL; i++) {
+            i = (size_t)(semi - p);
+            out = param_at(p, n, i, name, k);
+            if (out.p)
+                return out;
+        }
+        return out;
+    }
+    for (i = 0; i < n; i++) {
         if (p[i] == '"')
             quoted = !quoted;
         if (quoted || p[i] != ';')
             continue;
-        j = i + 1;
-        while (j < n && (p[j] == ' ' || p[j] == '\t'))
-            j++;
-        if (n - j > k && (size_t)(n - j) >= k) {
-            size_t m;
-            for (m = 0; m < k && lower(p[j + m]) == name[m]; m++)
-                ;
-            if (m == k) {
-                j += k;
-                while (j < n && (p[j] == ' ' || p[j] == '\t'))
-                    j++;
-                if (j < n && p[j] == '=') {
-                    j++;
-                    while (j < n && (p[j] == ' ' || p[j] == '\t'))
-                        j++;
-                    out.p = p + j;
-                    while (j < n && p[j] != ';' && p[j] != ',' && p[j] != ' ' &&
-                           p[j] != '\t' && p[j] != '>')
-                        j++;
-                    out.len = (size_t)(p + j - out.p);
-                    return out;
-                }
-            }
-        }
+        out = param_at(p, n, i, name, k);
+        if (out.p)
+            return out;
     }
     return out;
 }
 
 /* From and To: the tag is among the parameters after the address, which
- * is inside <> when there are any. */
+ * is inside <> when there are any: after the last '>' outside quotes. */
 static struct an_str tag_of(struct an_str v)
 {
     const char *gt = NULL;
     size_t i;
     int quoted = 0;
 
-    for (i = 0; i < v.len; i++) {
-        if (v.p[i] == '"')
-            quoted = !quoted;
-        else if (!quoted && v.p[i] == '>')
-            gt = v.p + i;
+    if (!memchr(v.p, '"', v.len)) {
+        for (i = v.len; i > 0 && !gt; i--)
+            if (v.p[i - 1] == '>')
+                gt = v.p + i - 1;
+    } else {
+        for (i = 0; i < v.len; i++) {
+            if (v.p[i] == '"')
+                quoted = !quoted;
+            else if (!quoted && v.p[i] == '>')
+                gt = v.p + i;
+        }
     }
     if (gt)
-        return param(gt, (size_t)(v.p + v.len - gt), "tag");
-    return param(v.p, v.len, "tag");
+        return param(gt, (size_t)(v.p + v.len - gt), "tag", 3);
+    return param(v.p, v.len, "tag", 3);
 }
 
 /* The first via-parm of a Via value: up to a comma outside quotes. */
 static struct an_str first_via(struct an_str v)
 {
+    const char *comma;
     size_t i;
     int quoted = 0;
 
+    if (!memchr(v.p, '"', v.len)) {
+        comma = memchr(v.p, ',', v.len);
+        if (comma)
+            v.len = (size_t)(comma - v.p);
+        return v;
+    }
     for (i = 0; i < v.len; i++) {
         if (v.p[i] == '"')
             quoted = !quoted;
@@ -267,10 +314,12 @@ static void parse_headers(struct analyser *an, struct an_record *r, const char *
         i += next;
         if (line[0] == ' ' || line[0] == '\t')
             continue; /* a continuation whose header did not interest us */
-        for (colon = 0; colon < ln && line[colon] != ':'; colon++)
-            ;
-        if (colon == ln)
-            continue;
+        {
+            const char *c = memchr(line, ':', ln);
+            if (!c)
+                continue;
+            colon = (size_t)(c - line);
+        }
         vs = colon;
         while (vs > 0 && (line[vs - 1] == ' ' || line[vs - 1] == '\t'))
             vs--;
@@ -313,7 +362,8 @@ static void parse_headers(struct analyser *an, struct an_record *r, const char *
             r->call_id = v;
             break;
         case H_VIA:
-            r->via_branch = param(first_via(v).p, first_via(v).len, "branch");
+            v = first_via(v);
+            r->via_branch = param(v.p, v.len, "branch", 6);
             break;
         case H_FROM:
             r->from_tag = tag_of(v);

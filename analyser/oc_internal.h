@@ -21,8 +21,6 @@ struct oc {
     int64_t now;            /* us, time of the record being counted */
 };
 
-uint64_t oc_hash(uint64_t h, const void *p, size_t n);
-#define OC_HASH_INIT 1469598103934665603u
 
 /* Counts into the total and into group g (OC_NO_GROUP: the total only). */
 void oc_count(struct oc *oc, uint32_t g, uint32_t key, uint64_t n);

@@ -11,16 +11,6 @@
 
 #include "sipcode.h"
 
-uint64_t oc_hash(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ s[i]) * 1099511628211u;
-    return h;
-}
-
 void oc_opts_default(struct oc_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -204,7 +194,7 @@ static uint32_t group_add(struct oc *oc, const char *name, int64_t bucket)
 
 static uint32_t group_of(struct oc *oc, const char *name, int64_t bucket)
 {
-    uint64_t key = oc_hash(oc_hash(OC_HASH_INIT, name, strlen(name)), &bucket, sizeof bucket);
+    uint64_t key = tab_hash(tab_hash(TAB_HASH_INIT, name, strlen(name)), &bucket, sizeof bucket);
     size_t j;
     uint32_t g;
 

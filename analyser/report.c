@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "table.h"
 
 /* A retransmission, as tshark's SIP statistics count "resent" packets: over
  * UDP, within one Call-ID between the same two address:port pairs, the
@@ -32,36 +33,40 @@ struct resend_slot {
     uint8_t method; /* low byte of the CSeq method's hash */
 };
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
+/* The two address:port pairs packed into key[]: the bytes written. */
+static size_t endpoints_key(unsigned char *key, const struct an_endpoint *src,
+                            const struct an_endpoint *dst)
 {
-    const unsigned char *s = p;
-    size_t i;
+    const struct an_endpoint *e[2];
+    size_t n = 0, k, len;
+    int i;
 
-    for (i = 0; i < n; i++)
-        h = (h ^ s[i]) * 1099511628211u;
-    return h;
-}
-
-static uint64_t endpoint_hash(uint64_t h, const struct an_endpoint *e)
-{
-    h = fnv(h, &e->family, 1);
-    h = fnv(h, e->addr, e->family == 6 ? 16 : 4);
-    return fnv(h, &e->port, sizeof e->port);
+    e[0] = src;
+    e[1] = dst;
+    for (i = 0; i < 2; i++) {
+        len = e[i]->family == 6 ? 16 : 4;
+        key[n++] = e[i]->family;
+        key[n++] = (unsigned char)(e[i]->port >> 8);
+        key[n++] = (unsigned char)e[i]->port;
+        for (k = 0; k < len; k++)
+            key[n++] = e[i]->addr[k];
+    }
+    return n;
 }
 
 static int is_resend(struct report *rp, const struct an_record *r)
 {
-    uint64_t key = 1469598103934665603u;
+    uint64_t key;
+    unsigned char ends[2 * 19];
     uint8_t method;
     struct resend_slot *s;
     int resend = 0;
 
     if (r->transport != AN_UDP || !r->has_cseq || !rp->resend)
         return 0;
-    key = fnv(key, r->call_id.p, r->call_id.len);
-    key = endpoint_hash(key, &r->src);
-    key = endpoint_hash(key, &r->dst);
-    method = (uint8_t)fnv(1469598103934665603u, r->cseq_method.p, r->cseq_method.len);
+    key = tab_hash(TAB_HASH_INIT, r->call_id.p, r->call_id.len);
+    key = tab_hash(key, ends, endpoints_key(ends, &r->src, &r->dst));
+    method = (uint8_t)tab_hash(TAB_HASH_INIT, r->cseq_method.p, r->cseq_method.len);
     s = &rp->resend[key % RESEND_SLOTS];
     if (s->key != key) {
         memset(s, 0, sizeof *s);

@@ -52,6 +52,50 @@ size_t tab_bytes(const struct table *t)
     return t->cap * t->esize + (t->mask + 1) * sizeof *t->heads;
 }
 
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15u;
+    return h ^ (h >> 29);
+}
+
+static uint64_t load(const unsigned char *s, size_t n)
+{
+    uint64_t w = 0;
+    uint32_t v;
+
+    if (n == 8) {
+        memcpy(&w, s, 8);
+    } else {
+        memcpy(&v, s, 4);
+        w = v;
+    }
+    return w;
+}
+
+uint64_t tab_hash(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t w, len = n;
+
+    /* Whole words, then the last bytes as one word: read with overlap
+     * when there are 4 or more, so no byte loop. */
+    if (n >= 8) {
+        for (; n > 8; s += 8, n -= 8)
+            h = mix(h, load(s, 8));
+        w = load(s + n - 8, 8);
+    } else if (n >= 4) {
+        w = load(s, 4) << 32 | load(s + n - 4, 4);
+    } else if (n) {
+        w = (uint64_t)s[0] << 16 | (uint64_t)s[n / 2] << 8 | s[n - 1];
+    } else {
+        w = 0;
+    }
+    /* The length keeps "ab" then "c" apart from "a" then "bc". */
+    h = mix(h ^ len * 0xa0761d6478bd642fu, w);
+    h = (h ^ (h >> 32)) * 0xd6e8feb86659fd93u;
+    return h ^ (h >> 32);
+}
+
 void *tab_find(struct table *t, uint64_t key)
 {
     uint32_t i;

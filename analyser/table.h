@@ -34,6 +34,13 @@ int tab_init(struct table *t, size_t cap, size_t esize);
 void tab_free(struct table *t);
 size_t tab_bytes(const struct table *t); /* memory the table can take at its cap */
 
+/* A 64-bit hash of n bytes at p, continuing h (start with TAB_HASH_INIT):
+ * eight bytes a step, each bit of the input reaching the low bits that
+ * index the tables. Chained calls hash the concatenation of their parts
+ * with the boundaries between them. */
+uint64_t tab_hash(uint64_t h, const void *p, size_t n);
+#define TAB_HASH_INIT 0x6a09e667f3bcc908u
+
 void *tab_find(struct table *t, uint64_t key);
 /* A zeroed entry for key at the front of list, or NULL when the table is full. */
 void *tab_insert(struct table *t, uint64_t key, int list);

@@ -30,12 +30,11 @@ size_t txn_size(void)
 
 static uint64_t txn_key(const struct an_record *r)
 {
-    uint64_t h = oc_hash(OC_HASH_INIT, r->via_branch.p, r->via_branch.len);
+    uint64_t h = tab_hash(TAB_HASH_INIT ^ r->cseq, r->via_branch.p, r->via_branch.len);
 
-    h = oc_hash(h, &r->cseq, sizeof r->cseq);
-    h = oc_hash(h, r->cseq_method.p, r->cseq_method.len);
+    h = tab_hash(h, r->cseq_method.p, r->cseq_method.len);
     if (!r->via_branch.len)
-        h = oc_hash(h, r->call_id.p, r->call_id.len);
+        h = tab_hash(h, r->call_id.p, r->call_id.len);
     return h;
 }
 
@@ -132,14 +131,14 @@ int txn_record(struct oc *oc, const struct an_record *r, enum oc_method m, uint3
     if (!t->final_seen) {
         t->final_seen = 1;
         t->final_code = (uint16_t)r->code;
-        t->final_tag = (uint32_t)oc_hash(OC_HASH_INIT, r->to_tag.p, r->to_tag.len);
+        t->final_tag = (uint32_t)tab_hash(TAB_HASH_INIT, r->to_tag.p, r->to_tag.len);
         t->t_final = oc->now;
         t->nd.deadline = oc->now + OC_TIMER_64T1;
         oc_count(oc, t->group, OC_KEY(OC_K_FINAL, (uint32_t)m << 10 | (uint32_t)r->code), 1);
         return 1;
     }
     if (r->code == t->final_code &&
-        t->final_tag == (uint32_t)oc_hash(OC_HASH_INIT, r->to_tag.p, r->to_tag.len)) {
+        t->final_tag == (uint32_t)tab_hash(TAB_HASH_INIT, r->to_tag.p, r->to_tag.len)) {
         count_m(oc, t->group, m, OC_FINAL_RETRANS);
         return 0;
     }
