@@ -14,7 +14,12 @@ static uint32_t index_of(const struct table *t, const void *e)
 
 /* heads[] holds an entry's index + 1 (0: none), so that calloc's zero
  * pages need no writing; entries past t->used have never been touched, so
- * the memory a table really takes grows with what is in flight. */
+ * the memory a table really takes grows with what is in flight. The index
+ * starts small and doubles as entries come (at most one head per entry
+ * allowed in), so that a lookup's random read stays within what is in
+ * flight rather than the cap: its cache lines and pages stay warm. */
+#define TAB_HEADS_MIN 1024
+
 int tab_init(struct table *t, size_t cap, size_t esize)
 {
     size_t nb = 16;
@@ -24,7 +29,7 @@ int tab_init(struct table *t, size_t cap, size_t esize)
         cap = 1;
     if (cap >= TAB_NIL)
         cap = TAB_NIL - 1;
-    while (nb < cap)
+    while (nb < cap && nb < TAB_HEADS_MIN)
         nb *= 2;
     t->pool = calloc(cap, esize);
     t->heads = calloc(nb, sizeof *t->heads);
@@ -47,9 +52,41 @@ void tab_free(struct table *t)
     memset(t, 0, sizeof *t);
 }
 
+/* The index size the table can reach at its cap. */
+static size_t heads_max(const struct table *t)
+{
+    size_t nb = t->mask + 1;
+
+    while (nb < t->cap)
+        nb *= 2;
+    return nb;
+}
+
 size_t tab_bytes(const struct table *t)
 {
-    return t->cap * t->esize + (t->mask + 1) * sizeof *t->heads;
+    return t->cap * t->esize + heads_max(t) * sizeof *t->heads;
+}
+
+/* Doubles the index and links every entry in flight (both lists) again.
+ * Without the memory the index stays as it is: longer chains, same
+ * answers. */
+static void grow_heads(struct table *t)
+{
+    size_t nb = (t->mask + 1) * 2;
+    uint32_t *heads = calloc(nb, sizeof *heads), i;
+    int list;
+
+    if (!heads)
+        return;
+    free(t->heads);
+    t->heads = heads;
+    t->mask = nb - 1;
+    for (list = 0; list < 2; list++)
+        for (i = t->first[list]; i != TAB_NIL; i = NODE(t, i)->next) {
+            struct tab_node *nd = NODE(t, i);
+            nd->hnext = heads[nd->key & t->mask] - 1;
+            heads[nd->key & t->mask] = i + 1;
+        }
 }
 
 static uint64_t mix(uint64_t h, uint64_t w)
@@ -141,6 +178,8 @@ void *tab_insert(struct table *t, uint64_t key, int list)
         i = (uint32_t)t->used++;
     else
         return NULL;
+    if (t->n + 1 > t->mask + 1 && t->mask + 1 < t->cap)
+        grow_heads(t);
     nd = NODE(t, i);
     memset(nd, 0, t->esize);
     nd->key = key;

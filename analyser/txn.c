@@ -79,9 +79,17 @@ static struct txn *txn_new(struct oc *oc, uint64_t key, uint32_t g, enum oc_meth
 
 int txn_record(struct oc *oc, const struct an_record *r, enum oc_method m, uint32_t *g)
 {
-    uint64_t key = txn_key(r);
-    struct txn *t = tab_find(&oc->txns, key);
+    uint64_t key;
+    struct txn *t;
     int late = 0;
+
+    if (!r->code && m == OC_M_ACK) { /* no transaction: no lookup */
+        *g = oc_record_group(oc, r);
+        count_m(oc, *g, m, OC_REQUESTS);
+        return 1;
+    }
+    key = txn_key(r);
+    t = tab_find(&oc->txns, key);
 
     if (t && t->nd.deadline < oc->now) {
         late = !t->final_seen && r->code >= 200;
@@ -91,8 +99,6 @@ int txn_record(struct oc *oc, const struct an_record *r, enum oc_method m, uint3
     if (!r->code) {
         *g = t ? t->group : oc_record_group(oc, r);
         count_m(oc, *g, m, OC_REQUESTS);
-        if (m == OC_M_ACK)
-            return 1;
         if (t && t->has_request) {
             count_m(oc, t->group, m, OC_REQ_RETRANS);
             tab_touch(&oc->txns, t, 0);
