@@ -64,6 +64,7 @@ struct an_record {
     struct an_str via_branch; /* branch parameter of the topmost Via */
     struct an_str from_tag, to_tag;
     struct an_str reason, warning; /* raw values of the first Reason, Warning */
+    struct an_str retry_after;     /* raw value of the first Retry-After */
     struct an_str message; /* the whole message, start line to end of body */
 };
 

@@ -6,9 +6,9 @@
  * belongs to it, a re-INVITE (with a To tag) does not. The attempt's outcome
  * is the final response of its last INVITE transaction; a 2xx counts once,
  * however many forks answer; 487 after the caller's CANCEL is "cancelled".
- * With no final response within 64*T1 of the last INVITE (Timer B), or of
- * the last provisional response within Timer C, or before the capture ends,
- * the attempt has no final response. A challenge nobody answers within
+ * With no final response within 64*T1 of the last INVITE (Timer B), even
+ * after provisional responses, or before the capture ends, the attempt has
+ * no final response. A challenge nobody answers within
  * 64*T1 leaves the attempt "challenged and abandoned".
  *
  * An answered attempt stays as a dialog until its BYE gets a response: a
@@ -251,7 +251,6 @@ void calls_response(struct oc *oc, const struct an_record *r, enum oc_method m)
             return;
         if (r->code != 100 && !c->t_prov)
             c->t_prov = oc->now;
-        c->nd.deadline = oc->now + OC_TIMER_C;
         return;
     }
     attempt_final(oc, c, r->code);

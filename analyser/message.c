@@ -98,7 +98,9 @@ void msg_malformed(struct analyser *an, const char *line, size_t len)
 
 /* ------------------------------------------------------------ headers */
 
-enum hdr { H_CALL_ID, H_VIA, H_FROM, H_TO, H_CSEQ, H_REASON, H_WARNING, H_CLEN, H_OTHER };
+enum hdr {
+    H_CALL_ID, H_VIA, H_FROM, H_TO, H_CSEQ, H_REASON, H_WARNING, H_CLEN, H_RETRY_AFTER, H_OTHER
+};
 
 /* name[0..n) equals the lower-case full, in any case. */
 static int name_is(const char *name, const char *full, size_t n)
@@ -142,6 +144,8 @@ static enum hdr header_kind(const char *name, size_t n)
         return name_is(name, "call-id", 7)   ? H_CALL_ID
                : name_is(name, "warning", 7) ? H_WARNING
                                              : H_OTHER;
+    case 11:
+        return name_is(name, "retry-after", 11) ? H_RETRY_AFTER : H_OTHER;
     case 14:
         return name_is(name, "content-length", 14) ? H_CLEN : H_OTHER;
     default:
@@ -382,6 +386,9 @@ static void parse_headers(struct analyser *an, struct an_record *r, const char *
             break;
         case H_CLEN:
             *clen = v;
+            break;
+        case H_RETRY_AFTER:
+            r->retry_after = v;
             break;
         default:
             break;

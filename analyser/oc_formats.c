@@ -214,6 +214,11 @@ static void s_kind(const struct prom *p, const char *g, const struct oc_stats *s
             group_labels(p->f, p->sum, g, 1);
             fprintf(p->f, "code=\"%u\",warning=\"%u\"} %llu\n", pl >> 10, pl & 1023, n);
             break;
+        case OC_K_RETRY:
+            fputs("sipcode_retry_after_total{", p->f);
+            group_labels(p->f, p->sum, g, 1);
+            fprintf(p->f, "code=\"%u\",seconds=\"%u\"} %llu\n", pl >> 12, pl & 4095, n);
+            break;
         case OC_K_DISAGREE:
             fputs("sipcode_q850_disagreements_total{", p->f);
             group_labels(p->f, p->sum, g, 1);
@@ -319,12 +324,15 @@ static const struct {
       OC_K_FINAL },
     { "sipcode_provisional_responses_total",
       "provisional responses per method and code, retransmissions apart", OC_K_PROV },
-    { "sipcode_attempt_finals_total", "session attempts by final code", OC_K_ATTEMPT },
-    { "sipcode_register_finals_total", "initial REGISTERs by final code", OC_K_REGISTER },
-    { "sipcode_reason_causes_total", "Reason causes per final code", OC_K_REASON },
-    { "sipcode_warnings_total", "Warning codes per final code", OC_K_WARNING },
+    { "sipcode_attempt_finals_total", "session attempts by the final code of their last INVITE transaction", OC_K_ATTEMPT },
+    { "sipcode_register_finals_total", "initial REGISTERs by their final code", OC_K_REGISTER },
+    { "sipcode_reason_causes_total", "Reason header causes (RFC 3326) per final code and protocol, once per transaction", OC_K_REASON },
+    { "sipcode_warnings_total", "Warning codes (RFC 3261 section 20.43) per final code, once per transaction", OC_K_WARNING },
+    { "sipcode_retry_after_total",
+      "final responses with a Retry-After, per code and seconds (3601: more than an hour)",
+      OC_K_RETRY },
     { "sipcode_q850_disagreements_total",
-      "responses whose Q.850 cause and status disagree with RFC 3398", OC_K_DISAGREE },
+      "final responses whose Q.850 cause and status code disagree with RFC 3398, per pair", OC_K_DISAGREE },
 };
 
 static void write_prometheus(const struct oc_summary *sum, FILE *f)
@@ -338,25 +346,25 @@ static void write_prometheus(const struct oc_summary *sum, FILE *f)
     p.kind = p.sub = 0;
     for (k = 0; k < OC_MCOUNTS; k++) {
         snprintf(name, sizeof name, "sipcode_method_%s_total", oc_mcount_name((enum oc_mcount)k));
-        family(f, name, "counter", "SIP transactions per method (RFC 3261 section 17)");
+        family(f, name, "counter", oc_mcount_help((enum oc_mcount)k));
         p.kind = OC_K_METHOD;
         p.sub = k;
         each(&p, s_kind);
     }
     for (k = 0; k < OC_SCALARS; k++) {
         snprintf(name, sizeof name, "sipcode_%s_total", oc_scalar_name((enum oc_scalar)k));
-        family(f, name, "counter", "session attempts, registrations and bounds");
+        family(f, name, "counter", oc_scalar_help((enum oc_scalar)k));
         p.sub = k;
         each(&p, s_scalar);
     }
-    family(f, "sipcode_outcomes_total", "counter", "session attempts by outcome group");
+    family(f, "sipcode_outcomes_total", "counter", "session attempts by outcome group (the groups of outcomes.csv)");
     each(&p, s_outcome);
     family(f, "sipcode_rfc6076_numerator_total", "counter",
-           "numerators of the RFC 6076 section 4 ratios");
+           "numerators of the RFC 6076 section 4 ratios SER, SEER, ISA, SCR and IRA");
     p.sub = 0;
     each(&p, s_metric);
     family(f, "sipcode_rfc6076_denominator_total", "counter",
-           "denominators of the RFC 6076 section 4 ratios");
+           "denominators of the RFC 6076 section 4 ratios SER, SEER, ISA, SCR and IRA");
     p.sub = 1;
     each(&p, s_metric);
     for (k = 0; k < (int)(sizeof by_key / sizeof by_key[0]); k++) {
@@ -364,7 +372,7 @@ static void write_prometheus(const struct oc_summary *sum, FILE *f)
         p.kind = by_key[k].kind;
         each(&p, s_kind);
     }
-    family(f, "sipcode_delay_seconds", "histogram", "RFC 6076 section 4 delays");
+    family(f, "sipcode_delay_seconds", "histogram", "RFC 6076 section 4 delays SRD, RRD, SDD and SDT in seconds, successes and failures apart");
     each(&p, s_delay);
 }
 

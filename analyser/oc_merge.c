@@ -355,6 +355,12 @@ static int read_list(struct reader *rd, struct oc_stats *st, const struct jnode 
                 return -1;
             key = code << 10 | (uint32_t)x;
             break;
+        case OC_K_RETRY:
+            if (code_of(rd, e, "code", 0, &code) != 0 ||
+                num(rd, e, "seconds", OC_RETRY_MORE, &x) != 0)
+                return -1;
+            key = code << 12 | (uint32_t)x;
+            break;
         default: /* OC_K_DISAGREE */
             if (code_of(rd, e, "code", 0, &code) != 0 || num(rd, e, "cause", 255, &x) != 0)
                 return -1;
@@ -429,6 +435,7 @@ static int read_stats(struct reader *rd, struct oc_stats *st, const struct jnode
         read_list(rd, st, member(o, "registrations_by_code"), OC_K_REGISTER) != 0 ||
         read_list(rd, st, member(o, "reasons"), OC_K_REASON) != 0 ||
         read_list(rd, st, member(o, "warnings"), OC_K_WARNING) != 0 ||
+        read_list(rd, st, member(o, "retry_after"), OC_K_RETRY) != 0 ||
         read_list(rd, st, member(o, "q850_disagreements"), OC_K_DISAGREE) != 0 ||
         read_delays(rd, st, member(o, "delays")) != 0)
         return -1;

@@ -145,6 +145,9 @@ void oc_text(const struct oc_stats *s, FILE *f)
             fprintf(f, "warning\t%u\t%u\t%llu\t%s\n", pl >> 10, pl & 1023, n, text ? text : "");
             break;
         }
+        case OC_K_RETRY:
+            fprintf(f, "retry-after\t%u\t%u\t%llu\n", pl >> 12, pl & 4095, n);
+            break;
         case OC_K_DISAGREE: {
             const char *name = sipcode_q850_name((int)(pl & 255));
             fprintf(f, "q850-disagrees\t%u\t%u\t%llu\t%s\n", pl >> 8, pl & 255, n,
@@ -297,6 +300,11 @@ static void j_warning(FILE *f, uint32_t pl, unsigned long long n)
     json_str0(f, sipcode_warning_text((int)(pl & 1023)));
 }
 
+static void j_retry(FILE *f, uint32_t pl, unsigned long long n)
+{
+    fprintf(f, "\"code\": %u, \"seconds\": %u, \"count\": %llu", pl >> 12, pl & 4095, n);
+}
+
 static void j_disagree(FILE *f, uint32_t pl, unsigned long long n)
 {
     fprintf(f, "\"code\": %u, \"cause\": %u, \"count\": %llu, \"name\": ", pl >> 8, pl & 255, n);
@@ -378,5 +386,6 @@ void oc_json(const struct oc_stats *s, FILE *f)
     json_list(s, f, OC_K_REGISTER, "registrations_by_code", j_register);
     json_list(s, f, OC_K_REASON, "reasons", j_reason);
     json_list(s, f, OC_K_WARNING, "warnings", j_warning);
+    json_list(s, f, OC_K_RETRY, "retry_after", j_retry);
     json_list(s, f, OC_K_DISAGREE, "q850_disagreements", j_disagree);
 }

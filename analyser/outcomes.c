@@ -307,6 +307,32 @@ static void count_warning(struct oc *oc, uint32_t g, const struct an_record *r)
     }
 }
 
+/* Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) (RFC 3261
+ * section 20.33): the seconds per final code, kept exactly up to
+ * OC_RETRY_MAX; anything else is counted as malformed. */
+static void count_retry_after(struct oc *oc, uint32_t g, const struct an_record *r)
+{
+    const char *p = r->retry_after.p;
+    size_t i = 0, n = r->retry_after.len;
+    uint32_t v = 0;
+
+    if (!p)
+        return;
+    while (i < n && p[i] >= '0' && p[i] <= '9') {
+        if (v <= OC_RETRY_MAX)
+            v = v * 10 + (uint32_t)(p[i] - '0');
+        i++;
+    }
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (i == 0 || (i < n && p[i] != '(' && p[i] != ';')) {
+        oc_count(oc, g, OC_KEY(OC_K_SCALAR, OC_RETRY_MALFORMED), 1);
+        return;
+    }
+    oc_count(oc, g,
+             OC_KEY(OC_K_RETRY, (uint32_t)r->code << 12 | (v > OC_RETRY_MAX ? OC_RETRY_MORE : v)), 1);
+}
+
 void oc_record(void *ctx, const struct an_record *r)
 {
     struct oc *oc = ctx;
@@ -334,6 +360,7 @@ void oc_record(void *ctx, const struct an_record *r)
     if (r->code >= 200) {
         count_reason(oc, g, r);
         count_warning(oc, g, r);
+        count_retry_after(oc, g, r);
     }
     calls_response(oc, r, m);
 }

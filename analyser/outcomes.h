@@ -22,9 +22,9 @@
 #include "analyser.h"
 #include "stats.h"
 
-/* RFC 3261 timers, microseconds: 64*T1 (Timers B, F, H, J) and Timer C. */
+/* RFC 3261's 64*T1 (Timers B, F, H, J), microseconds: how long a
+ * transaction or a session attempt waits for its final response. */
 #define OC_TIMER_64T1 32000000
-#define OC_TIMER_C 180000000
 
 enum oc_by { OC_BY_NONE, OC_BY_SRC, OC_BY_DST, OC_BY_DOMAIN };
 

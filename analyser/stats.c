@@ -48,14 +48,50 @@ const char *oc_mcount_name(enum oc_mcount c)
     return (unsigned)c < OC_MCOUNTS ? mcount_names[c] : NULL;
 }
 
+static const char *const mcount_helps[OC_MCOUNTS] = {
+    "SIP requests per method, retransmissions included",
+    "requests sent again within their transaction (RFC 3261 section 17), per method",
+    "transactions per method: first requests, and responses seen without their request",
+    "final responses sent again (same code and To tag) within their transaction, per method",
+    "provisional responses sent again (same code as the last one), per method",
+    "final responses with another To tag than the transaction's first final (forked), per method",
+    "transactions seen by their responses only, per method",
+    "transactions without a final response within 64*T1 (32 s) or by the end of the capture, per method",
+    "final responses that came after their transaction had timed out, per method"
+};
+
+const char *oc_mcount_help(enum oc_mcount c)
+{
+    return (unsigned)c < OC_MCOUNTS ? mcount_helps[c] : NULL;
+}
+
 static const char *const scalar_names[OC_SCALARS] = {
     "attempts", "completed", "registrations", "challenges", "calls_evicted",
-    "dialogs_evicted", "transactions_evicted", "reason_malformed", "without_cseq"
+    "dialogs_evicted", "transactions_evicted", "reason_malformed", "without_cseq",
+    "retry_after_malformed"
 };
 
 const char *oc_scalar_name(enum oc_scalar s)
 {
     return (unsigned)s < OC_SCALARS ? scalar_names[s] : NULL;
+}
+
+static const char *const scalar_helps[OC_SCALARS] = {
+    "session attempts: initial INVITEs, with their retries after a 401 or 407",
+    "session attempts answered, then ended by a BYE that got a 2xx (RFC 6076 section 4.9)",
+    "initial REGISTERs, with their retries after a 401 or 407 (RFC 6076 section 4.2)",
+    "session attempts and registrations sent again after a 401 or 407 challenge",
+    "session attempts dropped before their outcome to stay under --max-calls",
+    "answered session attempts dropped before their BYE to stay under --max-calls",
+    "transactions dropped to stay under --max-transactions",
+    "Reason headers of final responses that do not parse (RFC 3326)",
+    "SIP messages without a CSeq that could be read (absent, or over 2^32-1)",
+    "Retry-After headers of final responses that are no delta-seconds (RFC 3261 section 20.33)"
+};
+
+const char *oc_scalar_help(enum oc_scalar s)
+{
+    return (unsigned)s < OC_SCALARS ? scalar_helps[s] : NULL;
 }
 
 static const char *const delay_names[OC_DELAYS] = { "SRD", "RRD", "SDD", "SDT" };

@@ -48,9 +48,13 @@ enum oc_scalar {
     OC_TXNS_EVICTED,    /* transactions dropped to stay under the cap */
     OC_REASON_MALFORMED, /* Reason headers sipcode_parse_reason() refused */
     OC_WITHOUT_CSEQ,    /* messages without a CSeq the analyser could read (absent, over 2^32-1) */
+    OC_RETRY_MALFORMED, /* Retry-After headers of final responses that are no delta-seconds */
     OC_SCALARS
 };
 const char *oc_scalar_name(enum oc_scalar s);
+/* One line saying what a counter counts (Prometheus HELP). */
+const char *oc_mcount_help(enum oc_mcount c);
+const char *oc_scalar_help(enum oc_scalar s);
 
 /* Delays of RFC 6076 section 4, successes and failures apart. */
 enum oc_delay { OC_SRD, OC_RRD, OC_SDD, OC_SDT, OC_DELAYS };
@@ -79,8 +83,13 @@ enum oc_kind {
     OC_K_REASON,       /* code << 14 | protocol << 12 | cause: Reason causes per final code */
     OC_K_WARNING,      /* code << 10 | warn-code */
     OC_K_DISAGREE,     /* code << 8 | Q.850 cause: responses disagreeing with RFC 3398 */
+    OC_K_RETRY,        /* code << 12 | Retry-After seconds (OC_RETRY_MORE: longer) */
     OC_KINDS
 };
+/* Retry-After values are kept exactly up to an hour; longer ones count as
+ * this value. */
+#define OC_RETRY_MAX 3600
+#define OC_RETRY_MORE (OC_RETRY_MAX + 1)
 #define OC_KEY(kind, payload) ((uint32_t)(kind) << 28 | (uint32_t)(payload))
 #define OC_KIND(key) ((key) >> 28)
 #define OC_PAYLOAD(key) ((key) & 0x0fffffffu)
