@@ -228,15 +228,21 @@ static int scan_one(const char *name, struct report *rp, struct analyser *an, in
     } else {
         switch (capture_format(head, n)) {
         case CAPTURE_PCAP:
-        case CAPTURE_PCAPNG:
+        case CAPTURE_PCAPNG: {
+            struct an_counts was = *an_counts(an);
             *captures = 1;
             /* A file seeks back to its start; a pipe gets its head back. */
             if (fseek(f, 0, SEEK_SET) == 0 ? capture_file(an, f, NULL, 0, why, sizeof why)
                                            : capture_file(an, f, head, n, why, sizeof why)) {
                 fprintf(stderr, TOOL ": %s: %s\n", name, why);
                 status = 1;
+            } else if (an_counts(an)->records == was.records) { /* not an error: a note */
+                unsigned long long k = an_counts(an)->packets - was.packets;
+                fprintf(stderr, TOOL ": %s: no SIP messages in %llu packet%s\n", name, k,
+                        k == 1 ? "" : "s");
             }
             break;
+        }
         case CAPTURE_TEXT:
             errno = 0;
             if (scan_file_after(&rp->codes, f, (const char *)head, n) != 0) {

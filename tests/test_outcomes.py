@@ -308,6 +308,69 @@ def check_merge(tmp):
     check("merge", "merging a merge", again, json.loads(run(["--json", "merge"] + parts).stdout))
 
 
+# ---- a capture split with editcap, each shard scanned apart, the scans
+# merged: the summary of the whole, where the cuts fall between calls
+def pcap_times(path):
+    import struct
+    with open(path, "rb") as f:
+        data = f.read()
+    end = "<" if data[:4] == b"\xd4\xc3\xb2\xa1" else ">"
+    nano = data[:4] in (b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d")
+    i, times = 24, []
+    while i + 16 <= len(data):
+        sec, frac, caplen, _ = struct.unpack(end + "IIII", data[i:i + 16])
+        times.append(sec + frac / (1e9 if nano else 1e6))
+        i += 16 + caplen
+    return times
+
+
+def check_editcap_shards(tmp):
+    if not shutil.which("editcap") or not shutil.which("mergecap"):
+        print("test_outcomes: editcap or mergecap not installed: editcap shards not merged")
+        return
+
+    def merged_equals_whole(what, shards, whole, opts):
+        parts = []
+        for i, shard in enumerate(shards):
+            parts.append(os.path.join(tmp, "ec%d.json" % i))
+            with open(parts[-1], "w") as f:
+                f.write(run(["--json", "scan"] + opts + [shard]).stdout)
+        merged = json.loads(run(["--json", "merge"] + parts).stdout)["outcomes"]
+        want = json.loads(run(["--json", "scan"] + opts + [whole]).stdout)["outcomes"]
+        check("editcap", "%s %s: merged shards equal the whole" % (what, opts), merged, want)
+        check("editcap", "%s: some calls in it" % what, want["attempts"] + want["registrations"] > 0,
+              True)
+
+    # editcap -c: answered.pcap's three calls follow one another, 7 packets each
+    answered = os.path.join(CAPS, "answered.pcap")
+    d = os.path.join(tmp, "c7")
+    os.mkdir(d)
+    subprocess.run(["editcap", "-F", "pcap", "-c", "7", answered, os.path.join(d, "a.pcap")],
+                   check=True)
+    shards = sorted(os.path.join(d, n) for n in os.listdir(d))
+    check("editcap", "-c 7 shards of answered.pcap", len(shards), 3)
+    merged_equals_whole("editcap -c 7", shards, answered, [])
+
+    # editcap -A/-B: every test capture in one file, cut at times between
+    # two captures (no call in flight there)
+    caps = [os.path.join(CAPS, n + ".pcap") for n in CASES]
+    spans = sorted((min(t), max(t)) for t in map(pcap_times, caps))
+    cuts = [b[0] for a, b in zip(spans, spans[1:]) if a[1] < b[0]][::3]
+    whole = os.path.join(tmp, "all.pcap")
+    subprocess.run(["mergecap", "-F", "pcap", "-w", whole] + caps, check=True)
+    shards = []
+    for i, lo in enumerate([None] + cuts):
+        hi = cuts[i] if i < len(cuts) else None
+        shards.append(os.path.join(tmp, "t%d.pcap" % i))
+        subprocess.run(["editcap", "-F", "pcap"] + (["-A", "%.6f" % lo] if lo else []) +
+                       (["-B", "%.6f" % hi] if hi else []) + [whole, shards[-1]], check=True)
+    check("editcap", "time shards hold every packet",
+          sum(len(pcap_times(s)) for s in shards), len(pcap_times(whole)))
+    check("editcap", "at least 3 time shards", len(shards) >= 3, True)
+    for opts in ([], ["--by", "src"], ["--by", "uri-domain", "--interval", "60"]):
+        merged_equals_whole("editcap -A/-B at %d cuts" % len(cuts), shards, whole, opts)
+
+
 # ---- the other formats say what JSON says
 def check_formats():
     import csv
@@ -320,22 +383,90 @@ def check_formats():
     got = {r[3]: (int(r[4]), int(r[5])) for r in rows[1:] if r[2] == "metric"}
     check("csv", "metrics", got, {k: (v["numerator"], v["denominator"]) for k, v in o["metrics"].items()})
     prom = run(["scan", "--format", "prometheus", path]).stdout
-    sample = re.compile(r'^[a-z_0-9]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [0-9.e+-]+$')
-    typed = set()
-    for line in prom.splitlines():
-        if line.startswith("# TYPE "):
-            typed.add(line.split()[2])
-        elif not line.startswith("# HELP "):
-            if not sample.match(line):
-                check("prometheus", "sample line", line, "name{labels} value")
-            base = re.sub(r"_(bucket|sum|count)$", "", line.split("{")[0].split(" ")[0])
-            if base not in typed and line.split("{")[0].split(" ")[0] not in typed:
-                check("prometheus", "TYPE before the samples of", line, "typed")
+    check_exposition("prometheus of %s" % path, prom)
+    for opts in (["--by", "src"], ["--by", "uri-domain", "--top", "1"]):
+        files = [os.path.join(CAPS, n + ".pcap") for n in CASES]
+        check_exposition("prometheus %s" % " ".join(opts),
+                         run(["scan", "--format", "prometheus"] + opts + files).stdout)
     for k, v in o["metrics"].items():
         check("prometheus", k, 'sipcode_rfc6076_numerator_total{metric="%s"} %d' % (k, v["numerator"]) in prom, True)
     check("prometheus", "486 with cause 16",
           'sipcode_q850_disagreements_total{code="486",cause="16"} 2' in prom, True)
     check("prometheus", "histogram count", 'sipcode_delay_seconds_count{delay="SRD",result="failure"} 2' in prom, True)
+
+
+# ---- the Prometheus text exposition format (version 0.0.4), checked line
+# by line as a scraper reads it
+PROM_NAME = r"[a-zA-Z_:][a-zA-Z0-9_:]*"
+PROM_LABEL = r'[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*"'
+PROM_SAMPLE = re.compile(r"^(%s)(?:\{(%s(?:,%s)*)?\})? (\S+)$" % (PROM_NAME, PROM_LABEL, PROM_LABEL))
+
+
+def check_exposition(name, text):
+    helps, types, seen, order = {}, {}, set(), []
+    hist = {}
+    for line in text.splitlines():
+        m = re.match(r"^# (HELP|TYPE) (%s) (.*)$" % PROM_NAME, line)
+        if m:
+            kind, fam, rest = m.groups()
+            table = helps if kind == "HELP" else types
+            if fam in table:
+                check(name, "%s given once for %s" % (kind, fam), "twice", "once")
+            table[fam] = rest
+            if kind == "TYPE" and rest not in ("counter", "gauge", "histogram", "summary", "untyped"):
+                check(name, "type of " + fam, rest, "a Prometheus type")
+            if fam in order and fam != order[-1]:
+                check(name, "the lines of %s together" % fam, "apart", "together")
+            if not order or order[-1] != fam:
+                order.append(fam)
+            continue
+        m = PROM_SAMPLE.match(line)
+        if not m:
+            check(name, "sample line", line, "name{labels} value")
+            continue
+        sample, labels, value = m.group(1), m.group(2) or "", m.group(3)
+        fam = order[-1] if order else None
+        ftype = types.get(fam)
+        if ftype == "histogram":
+            ok = sample in (fam + "_bucket", fam + "_sum", fam + "_count")
+        else:
+            ok = sample == fam
+        if not ok or fam not in helps:
+            check(name, "sample %s under its own HELP and TYPE" % sample, fam, sample)
+        try:
+            v = float(value)
+        except ValueError:
+            check(name, "value of " + line, value, "a number")
+            continue
+        if ftype == "counter" and v < 0:
+            check(name, "counter " + line, v, ">= 0")
+        key = (sample, labels)
+        if key in seen:
+            check(name, "one sample per label set", line, "once")
+        seen.add(key)
+        if sample.endswith("_bucket") and ftype == "histogram":
+            le = re.search(r'le="([^"]*)"', labels)
+            rest = re.sub(r',?le="[^"]*"', "", labels)
+            hist.setdefault((fam, rest), []).append((le.group(1) if le else None, v))
+        elif sample.endswith("_count") and ftype == "histogram":
+            hist.setdefault((fam, labels), []).append(("count", v))
+    for fam in order:
+        check(name, "HELP and TYPE of " + fam, (fam in helps, fam in types), (True, True))
+    texts = sorted(helps.values())
+    check(name, "a HELP text of its own per family",
+          sorted(t for t in set(texts) if texts.count(t) > 1), [])
+    for (fam, labels), rows in hist.items():
+        buckets = [(le, v) for le, v in rows if le != "count"]
+        count = [v for le, v in rows if le == "count"]
+        if not buckets:
+            continue
+        bounds = [float(le) for le, _ in buckets]
+        counts = [v for _, v in buckets]
+        check(name, "%s{%s}: bounds rise, +Inf last" % (fam, labels),
+              (bounds == sorted(bounds), buckets[-1][0]), (True, "+Inf"))
+        check(name, "%s{%s}: buckets add up" % (fam, labels), counts == sorted(counts), True)
+        check(name, "%s{%s}: +Inf bucket is the count" % (fam, labels), [counts[-1]], count)
+    return order
 
 
 def check_usage(tmp):
@@ -418,6 +549,54 @@ def check_hostile(tmp):
           (3, 1, 1, 3, 1))
 
 
+def check_retry_after(tmp):
+    """Retry-After values: kept exactly up to an hour, longer ones as 3601,
+    once per transaction; what is no delta-seconds is counted as malformed."""
+    values = ["120", "120 (lunch) ;duration=60", "3600", "3601", "99999999999999999999", "  7  ",
+              "soon", "", "12x", "-5", "Fri, 31 Dec 1999 23:59:59 GMT"]
+    pkts = []
+    for i, v in enumerate(values):
+        cid, br = "ra%d" % i, "z9hG4bKra%d" % i
+        pkts.append(sip_request("INVITE", cid, 1, br))
+        src, dst, text = sip_response("503 Service Unavailable", "INVITE", cid, 1, br)
+        text = text.replace("Content-Length: 0", "Retry-After: %s\nContent-Length: 0" % v)
+        pkts.append((src, dst, text))
+        if i == 0:  # the same final again: a retransmission, not counted twice
+            pkts.append((src, dst, text))
+    src, dst, text = sip_response("486 Busy Here", "INVITE", "rb", 1, "z9hG4bKrb")
+    pkts += [sip_request("INVITE", "rb", 1, "z9hG4bKrb"),
+             (src, dst, text.replace("Content-Length", "retry-after: 5\nContent-Length"))]
+    path = os.path.join(tmp, "retry.pcap")
+    write_pcap(path, pkts)
+    o = scan(path)
+    check("retry-after", "values", {(e["code"], e["seconds"]): e["count"] for e in o["retry_after"]},
+          {(503, 120): 2, (503, 3600): 1, (503, 3601): 2, (503, 7): 1, (486, 5): 1})
+    check("retry-after", "malformed", o["retry_after_malformed"], 5)
+    text = run(["scan", path]).stdout
+    check("retry-after", "text row", "retry-after\t503\t3601\t2\n" in text, True)
+    prom = run(["scan", "--format", "prometheus", path]).stdout
+    check("retry-after", "prometheus",
+          'sipcode_retry_after_total{code="503",seconds="120"} 2' in prom, True)
+
+
+def check_no_sip(tmp):
+    """A capture without SIP: the report (all zero), a note on stderr, exit 0."""
+    path = os.path.join(tmp, "nosip.pcap")
+    write_pcap(path, [(5061, 5060, "hello %d\n" % i) for i in range(4)])
+    for args in (["scan", path], ["--json", "scan", path]):
+        p = run(args, 0)
+        check("no SIP", " ".join(args) + ": stderr", p.stderr,
+              "sipcode: %s: no SIP messages in 4 packets\n" % path)
+        check("no SIP", " ".join(args) + ": a report", len(p.stdout) > 0, True)
+    o = json.loads(run(["--json", "scan", path]).stdout)
+    check("no SIP", "counts", (o["messages"], o["packets"], o["outcomes"]["attempts"]), (0, 4, 0))
+    p = run(["scan", os.path.join(CAPS, "busy.pcap"), path], 0)
+    check("no SIP", "named among others", p.stderr,
+          "sipcode: %s: no SIP messages in 4 packets\n" % path)
+    p = run(["scan", os.path.join(CAPS, "busy.pcap")], 0)
+    check("no SIP", "silent with SIP", p.stderr, "")
+
+
 def main():
     have_tshark = shutil.which("tshark") is not None
     if not have_tshark:
@@ -432,7 +611,10 @@ def main():
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         check_merge(tmp)
+        check_editcap_shards(tmp)
         check_hostile(tmp)
+        check_retry_after(tmp)
+        check_no_sip(tmp)
         check_usage(tmp)
     check_formats()
     print("test_outcomes: %d captures, merge, formats, usage: %d failures" % (len(CASES), failures))
