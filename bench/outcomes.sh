@@ -33,7 +33,8 @@ s=$(best "$TOOL" scan "$T/calls.pcap")
 t=$(best tshark -n -q -z sip,stat -r "$T/calls.pcap")
 echo "sipcode scan (outcomes on): $s s"
 echo "tshark -q -z sip,stat:      $t s"
-echo "ratio tshark/sipcode: $(echo "scale=1; $t / $s" | bc)"
+r=$(echo "scale=1; $t / $s" | bc)
+echo "ratio tshark/sipcode: $r (target >= 10: $([ "$(echo "$r >= 10" | bc)" = 1 ] && echo met || echo MISSED))"
 
 python3 "$HERE/outcomes_pcap.py" --flood "$FLOOD" "$T/flood.pcap"
 python3 "$HERE/outcomes_pcap.py" --flood 1 "$T/one.pcap"
