@@ -18,10 +18,13 @@
  * UDP, within one Call-ID between the same two address:port pairs, the
  * same CSeq number and method again while that transaction's request (ACK
  * and CANCEL aside) or final response (the same code) was the last seen.
- * The state per (Call-ID, source, destination) sits in a fixed table
- * indexed by a 64-bit hash: a collision forgets the older transaction, so
- * memory stays fixed (RESEND_SLOTS * 16 bytes). */
-#define RESEND_SLOTS (1u << 18)
+ * The state per (Call-ID, source, destination) sits in a fixed table of
+ * RESEND_SETS sets of RESEND_WAYS slots, the set chosen by a 64-bit hash:
+ * a key new to a full set forgets the set's least recently used one, so
+ * memory stays fixed (RESEND_SETS * RESEND_WAYS * 16 bytes, 1 MB) and the
+ * lines a capture touches stay few. */
+#define RESEND_WAYS 4u
+#define RESEND_SETS (1u << 14)
 
 enum { SEEN_NOTHING, SEEN_REQUEST, SEEN_PROVISIONAL, SEEN_FINAL };
 
@@ -54,6 +57,21 @@ static size_t endpoints_key(unsigned char *key, const struct an_endpoint *src,
     return n;
 }
 
+/* The slot of key in its set, moved to the front of the set: the key's own
+ * slot, or the set's least recently used one (its key is then another). */
+static struct resend_slot *resend_way(struct resend_slot *set, uint64_t key)
+{
+    struct resend_slot found;
+    unsigned w;
+
+    for (w = 0; w + 1 < RESEND_WAYS && set[w].key != key; w++)
+        ;
+    found = set[w];
+    memmove(set + 1, set, w * sizeof *set);
+    set[0] = found;
+    return set;
+}
+
 static int is_resend(struct report *rp, const struct an_record *r)
 {
     uint64_t key;
@@ -67,7 +85,7 @@ static int is_resend(struct report *rp, const struct an_record *r)
     key = tab_hash(TAB_HASH_INIT, r->call_id.p, r->call_id.len);
     key = tab_hash(key, ends, endpoints_key(ends, &r->src, &r->dst));
     method = (uint8_t)tab_hash(TAB_HASH_INIT, r->cseq_method.p, r->cseq_method.len);
-    s = &rp->resend[key % RESEND_SLOTS];
+    s = resend_way(&rp->resend[key % RESEND_SETS * RESEND_WAYS], key);
     if (s->key != key) {
         memset(s, 0, sizeof *s);
         s->key = key;
@@ -96,7 +114,7 @@ int report_init(struct report *rp)
 {
     memset(rp, 0, sizeof *rp);
     scan_init(&rp->codes);
-    rp->resend = calloc(RESEND_SLOTS, sizeof *rp->resend);
+    rp->resend = calloc(RESEND_SETS * RESEND_WAYS, sizeof *rp->resend);
     return rp->resend ? 0 : -1;
 }
 
