@@ -11,8 +11,12 @@
 #                      BENCH_SCAN_MB megabytes (default 500)
 
 PCAP_LIBS ?= -lpcap
-WITH_PCAP ?= $(shell printf '\043include <pcap/pcap.h>\nint main(void) { return pcap_datalink(0); }\n' \
-    | $(CC) $(CFLAGS) $(LDFLAGS) -x c -o /dev/null - $(PCAP_LIBS) >/dev/null 2>&1 && echo yes || echo no)
+# Asked once per make run, when first needed (not at every use: each object
+# of the analyser and the tool's link would otherwise compile the probe again).
+ifeq ($(origin WITH_PCAP),undefined)
+WITH_PCAP = $(eval WITH_PCAP := $(shell printf '\043include <pcap/pcap.h>\nint main(void) { return pcap_datalink(0); }\n' \
+    | $(CC) $(CFLAGS) $(LDFLAGS) -x c -o /dev/null - $(PCAP_LIBS) >/dev/null 2>&1 && echo yes || echo no))$(WITH_PCAP)
+endif
 
 AN_SRC = $(wildcard analyser/*.c)
 AN_HDRS = $(wildcard analyser/*.h) cli/scan.h cli/json.h $(HEADERS)
