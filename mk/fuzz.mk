@@ -91,9 +91,12 @@ fuzz-cov: $(FUZZ_HARNESSES:%=$(FCB)/fuzz_%) ## llvm-cov line coverage of src/ re
 	    -instr-profile=$(FCB)/all.profdata $(FUZZ_LIB_SRC) $(wildcard src/*.inc) \
 	    $(sort $(foreach h,$(FUZZ_HARNESSES),$(FUZZ_EXTRA_$(h))))
 
-# ---- the same harnesses without libFuzzer, by any compiler, over the seeds
-$(FRB)/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(LIB) $$(FUZZ_EXTRA_$$*) | $(FRB)
-	$(COMPILE) -Itests -Icli -o $@ $< fuzz/replay.c $(FUZZ_EXTRA_$*) $(LIB) $(LDFLAGS) $(LDLIBS)
+# ---- the same harnesses without libFuzzer, by any compiler, over the seeds.
+# They link the objects the tool is built from (the same compiler and flags)
+# rather than compile the analyser's sources again for each harness.
+FUZZ_REPLAY_OBJS = $(patsubst analyser/%.c,$(B)/obj/an_%.o,$(patsubst cli/%.c,$(B)/obj/%.o,$(FUZZ_EXTRA_$(1))))
+$(FRB)/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(FUZZ_HDRS) $(LIB) $$(call FUZZ_REPLAY_OBJS,$$*) | $(FRB)
+	$(COMPILE) -Itests -Icli -o $@ $< fuzz/replay.c $(call FUZZ_REPLAY_OBJS,$*) $(LIB) $(LDFLAGS) $(LDLIBS)
 
 fuzz-replay: $(FUZZ_HARNESSES:%=$(FRB)/fuzz_%) ## the harnesses, built without libFuzzer, over the committed seeds
 	@for h in $(FUZZ_HARNESSES); do \
