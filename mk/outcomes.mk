@@ -2,15 +2,20 @@
 # The outcome analysis of `sipcode scan` (included by Makefile): its sources
 # are analyser/*.c, built by mk/capture.mk. Here its tests:
 #   make check-outcomes   known answers on the committed captures of
-#                         tests/captures/ (tests/test_outcomes.py, tshark
-#                         optional) and the hostile cases (tests/test_outcomes.sh)
+#                         tests/captures/, merging, formats, hostile cases and
+#                         usage (tests/test_outcomes.py; part of make check)
+#   make check-outcomes-tshark  the delays and per-method counts of the same
+#                         captures against tshark's reading (check-all, CI)
 #   make captures         remake tests/captures/ with sipp on loopback inside
 #                         unshare -n (root, sipp, tcpdump); not part of check
 
-.PHONY: check-outcomes captures
+.PHONY: check-outcomes check-outcomes-tshark captures
 
 check-outcomes: $(TOOL) ## scan's outcomes and metrics: known answers on the committed captures
 	$(PYTHON) tests/test_outcomes.py $(TOOL) tests/captures
+
+check-outcomes-tshark: $(TOOL) ## the same captures' delays and per-method counts against tshark's (needs tshark)
+	$(PYTHON) tests/test_outcomes.py $(TOOL) tests/captures --tshark
 
 captures: ## remake tests/captures/ with sipp on loopback (root, sipp, tcpdump)
 	bash tests/outcomes/capture.sh tests/captures
