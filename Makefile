@@ -35,6 +35,11 @@ HEADERS = include/sipcode.h include/sipcode_codes.h include/sipcode_warn.h \
     include/sipcode_outcome.h
 
 .DELETE_ON_ERROR:
+# Under make -j, each target's output shows whole, not interleaved with
+# another's (GNU make 4.0 on; older ones run the same without it).
+ifneq ($(filter output-sync,$(.FEATURES)),)
+MAKEFLAGS += --output-sync=target
+endif
 .PHONY: all check regen install uninstall clean build-checks build-checks-without-cunit \
     check-lib check-cli check-gen check-all check-sipp help
 
@@ -86,8 +91,10 @@ build-checks-without-cunit: all ## the same, less the CUnit runners
 # the mk/ fragment of its concern; `make help` lists every target.
 #
 # make check needs only the build's own tools: a C compiler, CUnit and
-# Python 3 (with gperf, the generator tests that regenerate run too).
-check: check-lib check-cli check-gen check-outcomes ## the library's suites, the tool's tests (outcomes included), the generators' tests
+# Python 3 (with gperf, the generator tests that regenerate run too). Under
+# make -j its parts run side by side, the Python ones first, while the C
+# suites build.
+check: check-gen check-cli check-lib check-outcomes ## the library's suites, the tool's tests (outcomes included), the generators' tests
 
 LIB_SUITES = $(B)/test_q850 $(B)/test_reason $(B)/test_warn $(B)/test_outcome
 check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suites and the thread test
@@ -98,25 +105,26 @@ check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suite
 check-cli: $(TOOL) ## the sipcode tool: output, messages, exit status
 	sh tests/test_cli.sh $(TOOL)
 
-check-gen: ## the generators: broken CSVs, determinism, atomic writes; the registry import
-	$(PYTHON) tests/test_gen.py
-	$(PYTHON) tests/test_q850_gen.py
-	$(PYTHON) tests/test_warn_gen.py
-	$(PYTHON) tests/test_outcome_gen.py
-	$(PYTHON) tests/test_registry.py
+# One target per script, so that make -j runs them side by side.
+GEN_TESTS = gen q850_gen warn_gen outcome_gen registry
+check-gen: $(GEN_TESTS:%=check-py-%) ## the generators: broken CSVs, determinism, atomic writes; the registry import
+check-py-%: ## one script of check-gen alone, tests/test_%.py (check-py-q850_gen, ...)
+	$(PYTHON) tests/test_$*.py
 
-# Every suite, one after the other: some build in $(B) with other flags.
-CHECK_ALL = check check-warnings check-sipp check-capture check-embed check-gen-mutate check-fuzz-replay check-cxx \
-    check-asan check-tsan check-valgrind check-matrix bench-count
-check-all: ## check, then every heavier suite (warnings, sipp, captures, embedding, mutants, fuzz replay, C++, sanitizers, valgrind, compilers, counts)
+# Every heavier suite, one after the other: some build in $(B) with other
+# flags. check-embed runs check-warnings; check-matrix runs check-cxx with
+# g++ and clang++.
+CHECK_ALL = check check-sipp check-capture check-outcomes-tshark check-embed check-gen-mutate \
+    check-fuzz-replay check-asan check-tsan check-valgrind check-matrix bench-count size fuzz
+check-all: ## check, then every heavier suite (sipp, captures, embedding and warnings, mutants, fuzz replay, sanitizers, valgrind, compilers and C++, counts, size, libFuzzer)
 	@for t in $(CHECK_ALL); do echo "==== make $$t"; $(MAKE) --no-print-directory $$t || exit 1; done
 
 check-sipp: $(TOOL) ## sipp plays calls on loopback; scan counts every status line
 	sh tests/test_sipp.sh $(TOOL)
 
 help: ## this list
-	@sed -n 's/^\([a-z][a-z0-9_-]*\):.*## \(.*\)$$/\1\t\2/p' $(MAKEFILE_LIST) | sort -u | \
-	    awk -F '\t' '{ printf "  %-20s %s\n", $$1, $$2 }'
+	@sed -n 's/^\([a-z][a-z0-9_%-]*\):.*## \(.*\)$$/\1\t\2/p' $(MAKEFILE_LIST) | sort -u | \
+	    awk -F '\t' '{ printf "  %-24s %s\n", $$1, $$2 }'
 
 # Not part of all: a vendoring project builds from the committed sources.
 # EXTRA_CODES=local.csv adds a project's own codes (doc/local-codes.md).

@@ -34,7 +34,6 @@ $(TOOL): $(AN_OBJS)
 $(TOOL): LDLIBS += $(if $(filter yes,$(WITH_PCAP)),$(PCAP_LIBS))
 
 .PHONY: check-capture bench-scan-capture
-CHECK_ALL += check-capture
 
 check-capture: $(TOOL) ## captures: scan's counts equal tshark's, hostile captures (needs tshark)
 	bash tests/test_capture.sh $(TOOL)

@@ -59,7 +59,7 @@ $(FB)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_HDRS) $(FUZZ_LIB_SRC:src/%.c=$(FB)/obj/%.o) $
 fuzz: $(FUZZ_HARNESSES:%=fuzz-run-%) ## every harness under libFuzzer with ASan and UBSan for FUZZ_SECONDS
 
 # Fuzzing writes only under build/: the committed seeds are read, not grown.
-fuzz-run-%: $(FB)/fuzz_%
+fuzz-run-%: $(FB)/fuzz_% ## one harness under libFuzzer for FUZZ_SECONDS (fuzz-run-capture, ...)
 	@mkdir -p $(FB)/corpus/$*
 	@echo "fuzz $*: $(FUZZ_SECONDS) s"
 	@$(FB)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \

@@ -80,5 +80,5 @@ uninstall: ## remove what install installed
 
 # After every build product, so that the sub-make finds them up to date and
 # no compiler line lands in the middle of a test's output.
-check-install: $(LIB) $(SO_FILES) $(TOOL) $(TESTS) $(MAN_PAGES)
+check-install: $(LIB) $(SO_FILES) $(TOOL) $(TESTS) $(MAN_PAGES) ## make install and uninstall: pkg-config, CMake's find_package, the man pages
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_install.sh

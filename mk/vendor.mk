@@ -33,7 +33,7 @@ vendor: ## copy the vendored file set into VENDORDIR
 # not interleave under make -j; then the checks of mk/embed.mk, in turn.
 check-embed: check-install check-vendor check-local-codes ## make install (pkg-config, CMake, man pages); a vendored copy built by cc, make and CMake; local codes; then the checks of mk/embed.mk (linkage, warnings, build, single file, dist, ABI)
 	@for t in $(EMBED_CHECKS); do echo "== make $$t"; $(MAKE) --no-print-directory $$t || exit 1; done
-check-vendor: check-install
+check-vendor: check-install ## a vendored copy built with cc, a sub-make and CMake, with no Python or gperf
 	MAKE="$(MAKE)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" sh tests/test_vendor.sh
-check-local-codes: check-vendor
+check-local-codes: check-vendor ## a project's own codes (make regen EXTRA_CODES=) built into a consumer and looked up
 	CC="$(CC)" $(PYTHON) tests/test_local_codes.py
