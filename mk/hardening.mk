@@ -81,17 +81,30 @@ check-gen-mutate: ## the generator against 1,200 mutants of codes.csv
 .PHONY: check-gen-mutate
 
 # The compiler matrix: the C suites built by each compiler, as C99 and C11,
-# at -O0 and -O2, with -Werror; then the header as C++ with g++ and clang++.
+# at -O0 and -O2, with the strict warning set of check-warnings (less the
+# -std=, and the format checks CUnit's printf-like CHECK cannot meet) and
+# -Werror over every C file they build: library, tool, analyser, test
+# runners and fuzz harnesses; then the header as C++ with g++ and clang++.
+# One target per build, so that make -j runs them side by side.
 MATRIX_CCS ?= gcc clang
 MATRIX_CXXS ?= g++ clang++
-check-matrix: ## the C suites with gcc and clang, C99 and C11, -O0 and -O2; the header as C++
-	@mkdir -p $(B)
-	@for cc in $(MATRIX_CCS); do for std in c99 c11; do for opt in -O0 -O2; do \
-	    echo "check-matrix: $$cc -std=$$std $$opt"; \
-	    $(MAKE) -s --no-print-directory B=$(B)/matrix/$$cc-$$std$$opt CC=$$cc CFLAGS=$$opt \
-	        SIPCODE_STD=-std=$$std WERROR=-Werror $(C_SUITES) >$(B)/matrix.log 2>&1 \
-	        || { cat $(B)/matrix.log; exit 1; }; \
-	    grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' $(B)/matrix.log; \
-	done; done; done
-	@for cxx in $(MATRIX_CXXS); do \
-	    $(MAKE) -s --no-print-directory B=$(B)/matrix/$$cxx CXX=$$cxx check-cxx || exit 1; done
+MATRIX_WARNINGS = $(filter-out -std=%,$(STRICT_CFLAGS)) -Wno-format-nonliteral
+MATRIX_BUILDS = $(foreach cc,$(MATRIX_CCS),$(foreach std,c99 c11,$(foreach opt,-O0 -O2,$(cc)/$(std)$(opt))))
+
+check-matrix: $(MATRIX_BUILDS:%=check-matrix/%) $(MATRIX_CXXS:%=check-matrix/%) ## the C suites with gcc and clang, C99 and C11, -O0 and -O2, strict warnings (one alone: check-matrix/clang/c11-O2); the header as C++
+
+# check-matrix/CC/STD-OPT: one build of the C suites, in $(B)/matrix/CC/STD-OPT.
+MATRIX_DIR = $(B)/matrix/$(@:check-matrix/%=%)
+MATRIX_CC = $(firstword $(subst /, ,$(@:check-matrix/%=%)))
+MATRIX_STD = $(firstword $(subst -, ,$(lastword $(subst /, ,$@))))
+MATRIX_OPT = -$(lastword $(subst -, ,$@))
+$(MATRIX_BUILDS:%=check-matrix/%):
+	@mkdir -p $(MATRIX_DIR)
+	@echo "check-matrix: $(MATRIX_CC) -std=$(MATRIX_STD) $(MATRIX_OPT)"
+	@$(MAKE) -s --no-print-directory B=$(MATRIX_DIR) CC=$(MATRIX_CC) SIPCODE_STD=-std=$(MATRIX_STD) \
+	    CFLAGS="$(MATRIX_OPT) $(MATRIX_WARNINGS)" WERROR=-Werror $(C_SUITES) >$(MATRIX_DIR)/log 2>&1 \
+	    || { cat $(MATRIX_DIR)/log; exit 1; }
+	@grep -E '^[a-z_0-9]+: [0-9]+ passed|replayed' $(MATRIX_DIR)/log
+$(MATRIX_CXXS:%=check-matrix/%):
+	@$(MAKE) -s --no-print-directory B=$(B)/matrix/$(@:check-matrix/%=%) CXX=$(@:check-matrix/%=%) check-cxx
+.PHONY: $(MATRIX_BUILDS:%=check-matrix/%) $(MATRIX_CXXS:%=check-matrix/%)
