@@ -15,6 +15,11 @@ BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PYTHON ?= python3
+# What the checks start: the interpreter PYTHON runs, asked once when first
+# needed, so that each of their many starts skips a wrapper such as pyenv's
+# shims (a shell and a program of their own, half a second a start).
+PYTHON_EXE = $(eval PYTHON_EXE := $(or $(shell $(PYTHON) -c 'import sys; print(sys.executable)' \
+    2>/dev/null),$(PYTHON)))$(PYTHON_EXE)
 GPERF ?= gperf
 CUNIT_LIBS ?= -lcunit
 # Empty by default: a host's newer compiler must not break the build. CI and
@@ -103,13 +108,13 @@ check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suite
 	$(B)/test_threads $(THREAD_ROUNDS)
 
 check-cli: $(TOOL) ## the sipcode tool: output, messages, exit status
-	sh tests/test_cli.sh $(TOOL)
+	PYTHON=$(PYTHON_EXE) sh tests/test_cli.sh $(TOOL)
 
 # One target per script, so that make -j runs them side by side.
 GEN_TESTS = gen q850_gen warn_gen outcome_gen registry
 check-gen: $(GEN_TESTS:%=check-py-%) ## the generators: broken CSVs, determinism, atomic writes; the registry import
 check-py-%: ## one script of check-gen alone, tests/test_%.py (check-py-q850_gen, ...)
-	$(PYTHON) tests/test_$*.py
+	$(PYTHON_EXE) tests/test_$*.py
 
 # Every heavier suite, one after the other: some build in $(B) with other
 # flags. check-embed runs check-warnings; check-matrix runs check-cxx with

@@ -77,7 +77,7 @@ check-cxx: $(CXB)/dump-c $(CXX_STDS:%=$(CXB)/dump-%) ## the public header as C++
 .SECONDARY: $(CXX_STDS:%=$(CXB)/dump-%)
 
 check-gen-mutate: ## the generator against 1,200 mutants of codes.csv
-	CC="$(CC)" GPERF="$(GPERF)" $(PYTHON) tests/test_gen_mutate.py
+	CC="$(CC)" GPERF="$(GPERF)" $(PYTHON_EXE) tests/test_gen_mutate.py
 .PHONY: check-gen-mutate
 
 # The compiler matrix: the C suites built by each compiler, as C99 and C11,

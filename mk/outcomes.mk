@@ -12,10 +12,10 @@
 .PHONY: check-outcomes check-outcomes-tshark captures
 
 check-outcomes: $(TOOL) ## scan's outcomes and metrics: known answers on the committed captures
-	$(PYTHON) tests/test_outcomes.py $(TOOL) tests/captures
+	$(PYTHON_EXE) tests/test_outcomes.py $(TOOL) tests/captures
 
 check-outcomes-tshark: $(TOOL) ## the same captures' delays and per-method counts against tshark's (needs tshark)
-	$(PYTHON) tests/test_outcomes.py $(TOOL) tests/captures --tshark
+	$(PYTHON_EXE) tests/test_outcomes.py $(TOOL) tests/captures --tshark
 
 captures: ## remake tests/captures/ with sipp on loopback (root, sipp, tcpdump)
 	bash tests/outcomes/capture.sh tests/captures
