@@ -27,7 +27,7 @@ build-checks: $$(B)/test_$(1)
 
 check-$(1): $$(B)/test_$(1)
 	$$(B)/test_$(1)
-	$$(PYTHON) tests/test_$(1)_gen.py
+	$$(PYTHON_EXE) tests/test_$(1)_gen.py
 
 regen: regen-$(1)
 
