@@ -13,6 +13,10 @@
 #   fakes_unused WHAT    passes when no fake ran during WHAT, else fails
 #                        and lists what ran
 #   finish NAME          prints "NAME: P passed, F failed"; exits 0 or 1
+#   jobs_only            keeps of MAKEFLAGS only the job slots of the make
+#                        that runs the test (-j, its jobserver), so that the
+#                        test's own makes share them but get no variable of
+#                        its command line (B=, CFLAGS=) and no other flag
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
 pass=0
@@ -53,6 +57,13 @@ fakes_unused() {
     else
         ok
     fi
+}
+
+jobs_only() {
+    # shellcheck disable=SC2086 # the words of MAKEFLAGS; the variables come after "--"
+    MAKEFLAGS=$(printf '%s\n' ${MAKEFLAGS:-} | sed -n '/^--$/q; /^-j/p; /^--jobserver-/p' | tr '\n' ' ')
+    export MAKEFLAGS
+    unset MFLAGS
 }
 
 finish() {

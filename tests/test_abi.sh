@@ -15,8 +15,8 @@
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
 ABIDIFF=${ABIDIFF:-abidiff}
-unset MAKEFLAGS MFLAGS
 . tests/harness.sh
+jobs_only
 
 version=$(sed -n 's/^#define SIPCODE_VERSION "\(.*\)"$/\1/p' include/sipcode.h)
 base=abi/libsipcode.so.${version%%.*}.abi

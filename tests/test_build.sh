@@ -11,9 +11,9 @@
 # MAKE and CC come from the environment.
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
-# Our own command line (B=, CFLAGS=) must not reach these makes.
-unset MAKEFLAGS MFLAGS
+# Our own command line (B=, CFLAGS=) must not reach these makes (jobs_only).
 . tests/harness.sh
+jobs_only
 
 version=$(sed -n 's/^#define SIPCODE_VERSION "\(.*\)"$/\1/p' include/sipcode.h)
 major=${version%%.*}

@@ -11,8 +11,8 @@
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
 TARBALL=$1
-unset MAKEFLAGS MFLAGS
 . tests/harness.sh
+jobs_only
 
 version=$(sed -n 's/^#define SIPCODE_VERSION "\(.*\)"$/\1/p' include/sipcode.h)
 case $TARBALL in

@@ -13,9 +13,10 @@
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
 # The project's make is the maintainer's, not a sub-make of ours: variables
-# given on our command line (B=, CFLAGS=) must not reach it through MAKEFLAGS.
-unset MAKEFLAGS MFLAGS
+# given on our command line (B=, CFLAGS=) must not reach it through MAKEFLAGS
+# (jobs_only).
 . tests/harness.sh
+jobs_only
 P=$T/project
 V=$P/vendor/sipcode
 WARN="-std=c99 -Wall -Wextra -Wpedantic -Werror"
