@@ -28,7 +28,7 @@ for cc in gcc clang; do
     printf '\n==== make check-embed CC=%s WARN_CCS=%s WARN_CXXS=%s\n' "$cc" "$cc" "$cxx"
     make -s clean
     make -j2 -s CC=$cc all
-    make CC=$cc WARN_CCS=$cc WARN_CXXS=$cxx check-embed 2>&1 | tee "$log/$cc"
+    make -j2 CC=$cc WARN_CCS=$cc WARN_CXXS=$cxx check-embed 2>&1 | tee "$log/$cc"
     # A test's summary may say "0 skipped"; any other skip fails.
     if grep -E "skipped|not found|not tried|not checked|no shared library to check" "$log/$cc" |
         grep -v ', 0 skipped$'; then
