@@ -62,13 +62,20 @@ done
 # relocation outside code that a loader would have to apply. A PC-relative
 # or GOT-relative one (clang's switch tables in .rodata) is resolved when the object is
 # linked; an absolute one (a pointer) would become a load-time relocation.
-readelf -S -W "$LIB" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) *[A-Z_]* *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\).*/\1 \2/p' |
-    awk '$2 !~ /^0+$/ && $1 ~ /^\.(data|bss|tdata|tbss)/' >"$T/bad"
-readelf -r -W "$LIB" | awk '
+readelf -S -W "$LIB" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) *[A-Z_]* *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\).*/\1 \2/p' \
+    >"$T/sections"
+awk '$2 !~ /^0+$/ && $1 ~ /^\.(data|bss|tdata|tbss)/' "$T/sections" >"$T/bad"
+readelf -r -W "$LIB" >"$T/relocs"
+awk '
     /^Relocation section / { s = $3; gsub(/\047/, "", s); next }
     s != "" && s !~ /^\.rela?\.(text|eh_frame|debug|note)/ && NF >= 3 && $3 ~ /^R_/ && $3 !~ /PC(32|64)$|GOTOFF/ {
-        print s " " $3 }' >>"$T/bad"
+        print s " " $3 }' "$T/relocs" >>"$T/bad"
 [ -s "$T/bad" ] && { no "$LIB has data, or relocations outside code that a loader would apply:"; cat "$T/bad"; } || ok
-[ "$(readelf -S -W "$LIB" | grep -c ' \.text')" -gt 0 ] && ok || no "readelf -S $LIB shows no .text"
+# A readelf whose lines the patterns above do not fit would leave nothing to
+# check: each object's .text must have been read, with its size.
+objects=$(ar t "$LIB" | grep -c '\.o$')
+[ "$objects" -gt 0 ] && [ "$(grep -c '^\.text [0-9a-f]*$' "$T/sections")" -ge "$objects" ] && ok ||
+    no "the section table read from $LIB has no .text for each of its $objects objects"
+grep -q '^Relocation section ' "$T/relocs" && ok || no "readelf -r $LIB: no relocation section read"
 
 finish test_lib
