@@ -97,9 +97,9 @@ build-checks-without-cunit: all ## the same, less the CUnit runners
 #
 # make check needs only the build's own tools: a C compiler, CUnit and
 # Python 3 (with gperf, the generator tests that regenerate run too). Under
-# make -j its parts run side by side, the Python ones first, while the C
-# suites build.
-check: check-gen check-cli check-lib check-outcomes ## the library's suites, the tool's tests (outcomes included), the generators' tests
+# make -j its parts run side by side, the longest (the tool's tests) first,
+# the generators' tests while the C suites build.
+check: check-cli check-gen check-lib check-outcomes ## the library's suites, the tool's tests (outcomes included), the generators' tests
 
 LIB_SUITES = $(B)/test_q850 $(B)/test_reason $(B)/test_warn $(B)/test_outcome
 check-lib: $(TESTS) $(LIB_SUITES) $(B)/test_threads ## the library's CUnit suites and the thread test
