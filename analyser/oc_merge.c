@@ -507,12 +507,142 @@ static int read_summary(struct reader *rd, struct oc_summary *sum, const struct 
     return 0;
 }
 
-int oc_summary_read(struct oc_summary *sum, const char *text, size_t len, char *why, size_t whylen)
+/* A JSON string's text with its escapes undone into out (at least len
+ * bytes): the bytes written. */
+static size_t unescape(const char *s, size_t len, char *out)
+{
+    size_t i = 0, n = 0;
+
+    while (i < len) {
+        unsigned long u = 0;
+        int k;
+        if (s[i] != '\\' || i + 1 >= len) {
+            out[n++] = s[i++];
+            continue;
+        }
+        i++;
+        switch (s[i]) {
+        case 'b': out[n++] = '\b'; break;
+        case 'f': out[n++] = '\f'; break;
+        case 'n': out[n++] = '\n'; break;
+        case 'r': out[n++] = '\r'; break;
+        case 't': out[n++] = '\t'; break;
+        case 'u':
+            for (k = 1; k <= 4 && i + (size_t)k < len; k++) {
+                char c = s[i + (size_t)k];
+                u = u * 16 + (unsigned long)(c >= '0' && c <= '9'   ? c - '0'
+                                             : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                             : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                                    : 0);
+            }
+            i += (size_t)k - 1;
+            if (u < 0x80) {
+                out[n++] = (char)u;
+            } else if (u < 0x800) {
+                out[n++] = (char)(0xc0 | u >> 6);
+                out[n++] = (char)(0x80 | (u & 0x3f));
+            } else {
+                out[n++] = (char)(0xe0 | u >> 12);
+                out[n++] = (char)(0x80 | (u >> 6 & 0x3f));
+                out[n++] = (char)(0x80 | (u & 0x3f));
+            }
+            break;
+        default: out[n++] = s[i]; break; /* \" \\ \/ */
+        }
+        i++;
+    }
+    return n;
+}
+
+/* A string handed to fn with its escapes undone; 0, or -1 after bad(). */
+static int give(struct reader *rd, oc_base_fn *fn, void *ctx, enum oc_base what, int code,
+                const struct jnode *at, const char *s, size_t len, uint64_t n)
+{
+    char *text = malloc(len ? len : 1);
+    int rc;
+
+    if (!text) {
+        rd->err = "out of memory";
+        return -1;
+    }
+    rc = fn(ctx, what, code, text, unescape(s, len, text), n);
+    free(text);
+    return rc ? bad(rd, "an unknown name", at) : 0;
+}
+
+static int read_code(struct reader *rd, const struct jnode *e, oc_base_fn *fn, void *ctx)
+{
+    const struct jnode *op = member(e, "other_phrases"), *p;
+    uint32_t code;
+    uint64_t count = 0, listed = 0;
+
+    if (e->type != J_OBJ || code_of(rd, e, "code", 0, &code) != 0 ||
+        num(rd, e, "count", UINT64_MAX, &count) != 0)
+        return bad(rd, "a code's entry", e);
+    if (op && op->type != J_OBJ)
+        return bad(rd, "other_phrases", op);
+    for (p = op ? op->child : NULL; p; p = p->next) {
+        int other = key_is(p, "(other phrases)");
+        if (p->type != J_NUM || !p->integer || p->u > count - listed)
+            return bad(rd, "a phrase's count", p);
+        listed += p->u;
+        if (give(rd, fn, ctx, other ? OC_B_OTHER_PHRASES : OC_B_PHRASE, (int)code, p, p->key,
+                 p->key_len, p->u) != 0)
+            return -1;
+    }
+    return count > listed ? give(rd, fn, ctx, OC_B_CANONICAL, (int)code, e, "", 0, count - listed)
+                          : 0;
+}
+
+static int read_base(struct reader *rd, const struct jnode *root, oc_base_fn *fn, void *ctx)
+{
+    static const char *const scalars[] = { "status_lines", "messages", "requests",
+                                           "retransmissions", "packets" };
+    static const char *const objects[] = { "methods", "transports", "not_decoded" };
+    static const enum oc_base kinds[] = { OC_B_METHOD, OC_B_TRANSPORT, OC_B_NOT_DECODED };
+    const struct jnode *c, *m;
+    size_t i;
+
+    for (i = 0; i < sizeof scalars / sizeof scalars[0]; i++) {
+        uint64_t v = 0;
+        if (!member(root, scalars[i]))
+            continue;
+        if (num(rd, root, scalars[i], UINT64_MAX, &v) != 0 ||
+            give(rd, fn, ctx, OC_B_SCALAR, 0, root, scalars[i], strlen(scalars[i]), v) != 0)
+            return -1;
+    }
+    c = member(root, "codes");
+    if (c && c->type != J_ARR)
+        return bad(rd, "codes", c);
+    for (m = c ? c->child : NULL; m; m = m->next)
+        if (read_code(rd, m, fn, ctx) != 0)
+            return -1;
+    for (i = 0; i < sizeof objects / sizeof objects[0]; i++) {
+        c = member(root, objects[i]);
+        if (c && c->type != J_OBJ)
+            return bad(rd, objects[i], c);
+        for (m = c ? c->child : NULL; m; m = m->next)
+            if (m->type != J_NUM || !m->integer)
+                return bad(rd, "a count", m);
+            else if (give(rd, fn, ctx, kinds[i], 0, m, m->key, m->key_len, m->u) != 0)
+                return -1;
+    }
+    c = member(root, "malformed_example");
+    if (c && c->type != J_STR && c->type != J_NULL)
+        return bad(rd, "malformed_example", c);
+    if (c && c->type == J_STR)
+        return give(rd, fn, ctx, OC_B_MALFORMED, 0, c, c->s, c->len, 0);
+    return 0;
+}
+
+int oc_summary_read_all(struct oc_summary *sum, int *outcomes, oc_base_fn *fn, void *ctx,
+                        const char *text, size_t len, char *why, size_t whylen)
 {
     struct jparse j;
     struct jnode *root;
+    const struct jnode *o;
     struct reader rd;
-    int rc;
+    int rc = 0;
 
     memset(&j, 0, sizeof j);
     memset(&rd, 0, sizeof rd);
@@ -532,10 +662,21 @@ int oc_summary_read(struct oc_summary *sum, const char *text, size_t len, char *
                  (unsigned long)(j.p - text));
         return -1;
     }
-    rc = read_summary(&rd, sum, member(root, "outcomes"));
+    o = member(root, "outcomes");
+    if (outcomes)
+        *outcomes = o != NULL;
+    if (o || !fn || !member(root, "codes"))
+        rc = read_summary(&rd, sum, o);
+    if (rc == 0 && fn)
+        rc = read_base(&rd, root, fn, ctx);
     if (rc)
         snprintf(why, whylen, "%s%s", rd.err && strcmp(rd.err, "bad") != 0 ? rd.err : "not a summary: ",
                  rd.err && strcmp(rd.err, "bad") != 0 ? "" : rd.what);
     jfree(root);
     return rc;
+}
+
+int oc_summary_read(struct oc_summary *sum, const char *text, size_t len, char *why, size_t whylen)
+{
+    return oc_summary_read_all(sum, NULL, NULL, NULL, text, len, why, whylen);
 }

@@ -58,6 +58,28 @@ const char *oc_by_name(int by); /* enum oc_by: NULL for none */
  * with a one-line reason in why. Groups with the same name and bucket add. */
 int oc_summary_read(struct oc_summary *sum, const char *text, size_t len, char *why, size_t whylen);
 
+/* The counts of a summary outside its "outcomes" object, handed to the
+ * caller one by one: OC_B_SCALAR a top-level count named by key
+ * ("status_lines", "messages", "requests", "retransmissions", "packets");
+ * OC_B_PHRASE a phrase (JSON escapes undone) of code, OC_B_OTHER_PHRASES
+ * the phrases not remembered of code, OC_B_CANONICAL the rest of code's
+ * count (its own phrase); OC_B_METHOD, OC_B_TRANSPORT, OC_B_NOT_DECODED a
+ * member of "methods", "transports", "not_decoded"; OC_B_MALFORMED the
+ * "malformed_example" text (n 0). The function returns 0, or -1 for a name
+ * it does not know (the summary is then refused). */
+enum oc_base {
+    OC_B_SCALAR, OC_B_PHRASE, OC_B_OTHER_PHRASES, OC_B_CANONICAL, OC_B_METHOD, OC_B_TRANSPORT,
+    OC_B_NOT_DECODED, OC_B_MALFORMED
+};
+typedef int oc_base_fn(void *ctx, enum oc_base what, int code, const char *key, size_t len,
+                       uint64_t n);
+
+/* oc_summary_read, and the other counts to fn; a summary of a text trace
+ * (no "outcomes" object, but "codes") is read too. *outcomes is set to 1
+ * when the summary had an "outcomes" object. */
+int oc_summary_read_all(struct oc_summary *sum, int *outcomes, oc_base_fn *fn, void *ctx,
+                        const char *text, size_t len, char *why, size_t whylen);
+
 enum oc_format { OC_TEXT, OC_JSON, OC_CSV, OC_PROMETHEUS };
 /* Text: the total's rows, then per group a row "group NAME BUCKET" and its
  * rows. JSON: the members of the "outcomes" object, groups in "groups".

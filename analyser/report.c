@@ -125,7 +125,7 @@ void report_free(struct report *rp)
     memset(rp, 0, sizeof *rp);
 }
 
-static void count_method(struct report *rp, struct an_str m)
+static void count_method(struct report *rp, struct an_str m, unsigned long long n)
 {
     size_t i;
     struct report_method *e;
@@ -133,18 +133,18 @@ static void count_method(struct report *rp, struct an_str m)
     for (i = 0; i < rp->nmethods; i++) {
         e = &rp->methods[i];
         if (e->len == m.len && memcmp(e->name, m.p, m.len) == 0) {
-            e->count++;
+            e->count += n;
             return;
         }
     }
     if (rp->nmethods == REPORT_METHODS || m.len > sizeof rp->methods[0].name) {
-        rp->other_methods++;
+        rp->other_methods += n;
         return;
     }
     e = &rp->methods[rp->nmethods++];
     memcpy(e->name, m.p, m.len);
     e->len = m.len;
-    e->count = 1;
+    e->count = n;
 }
 
 void report_record(void *ctx, const struct an_record *r)
@@ -165,7 +165,99 @@ void report_record(void *ctx, const struct an_record *r)
         scan_count(&rp->codes, &sl);
     } else {
         rp->requests++;
-        count_method(rp, r->method);
+        count_method(rp, r->method, 1);
+    }
+}
+
+static int name_index(const char *(*name)(int), int n, const char *key, size_t len)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (strlen(name(i)) == len && memcmp(name(i), key, len) == 0)
+            return i;
+    return -1;
+}
+
+static const char *transport_name(int t)
+{
+    return an_transport_name((enum an_transport)t);
+}
+
+static const char *reason_name(int t)
+{
+    return an_reason_name((enum an_reason)t);
+}
+
+int report_merge(void *ctx, enum oc_base what, int code, const char *key, size_t len, uint64_t n)
+{
+    struct report_sum *s = ctx;
+    struct sipcode_status_line sl;
+    struct an_str m;
+    int i;
+
+    switch (what) {
+    case OC_B_SCALAR:
+        if ((len == 12 && memcmp(key, "status_lines", len) == 0))
+            s->rp->codes.status_lines += n;
+        else if ((len == 8 && memcmp(key, "messages", len) == 0))
+            s->rp->messages += n;
+        else if ((len == 8 && memcmp(key, "requests", len) == 0))
+            s->rp->requests += n;
+        else if ((len == 15 && memcmp(key, "retransmissions", len) == 0))
+            s->rp->retransmissions += n;
+        else
+            s->an->packets += n;
+        return 0;
+    case OC_B_PHRASE:
+    case OC_B_CANONICAL:
+        sl.code = code;
+        sl.phrase = what == OC_B_PHRASE ? key : sipcode_phrase(code);
+        if (!sl.phrase)
+            sl.phrase = "";
+        sl.phrase_len = what == OC_B_PHRASE ? len : strlen(sl.phrase);
+        sl.known = 0;
+        scan_add(&s->rp->codes, &sl, n);
+        s->rp->codes.status_lines -= n; /* "status_lines" has them */
+        return 0;
+    case OC_B_OTHER_PHRASES:
+        if (!s->rp->codes.codes[code - 100]) {
+            sl.code = code;
+            sl.phrase = "";
+            sl.phrase_len = 0;
+            sl.known = 0;
+            scan_add(&s->rp->codes, &sl, 0);
+        }
+        if (s->rp->codes.codes[code - 100]) {
+            s->rp->codes.codes[code - 100]->count += n;
+            s->rp->codes.codes[code - 100]->overflow += n;
+        }
+        return 0;
+    case OC_B_METHOD:
+        if (len == 15 && memcmp(key, "(other methods)", 15) == 0) {
+            s->rp->other_methods += n;
+        } else {
+            m.p = key;
+            m.len = len;
+            count_method(s->rp, m, n);
+        }
+        return 0;
+    case OC_B_TRANSPORT:
+        i = name_index(transport_name, AN_TRANSPORTS, key, len);
+        if (i >= 0)
+            s->rp->transports[i] += n;
+        return i >= 0 ? 0 : -1;
+    case OC_B_NOT_DECODED:
+        i = name_index(reason_name, AN_REASONS, key, len);
+        if (i >= 0)
+            s->an->not_decoded[i] += n;
+        return i >= 0 ? 0 : -1;
+    default: /* OC_B_MALFORMED: the first one */
+        if (!s->an->bad_line_len) {
+            s->an->bad_line_len = len < sizeof s->an->bad_line ? len : sizeof s->an->bad_line;
+            memcpy(s->an->bad_line, key, s->an->bad_line_len);
+        }
+        return 0;
     }
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "analyser.h"
+#include "oc_report.h"
 #include "scan.h"
 
 /* Distinct methods remembered; later ones are counted together. */
@@ -35,6 +36,14 @@ void report_free(struct report *rp);
 
 /* An an_record_fn: counts one record (ctx is the struct report). */
 void report_record(void *ctx, const struct an_record *r);
+
+/* The counts of JSON summaries added up (sipcode merge): an oc_base_fn
+ * whose ctx is a struct report_sum. */
+struct report_sum {
+    struct report *rp;
+    struct an_counts *an;
+};
+int report_merge(void *ctx, enum oc_base what, int code, const char *key, size_t len, uint64_t n);
 
 /* One row per record: "record", time, transport (with "/HEP" when it came
  * in HEP), source, destination, then the method and Request-URI or the

@@ -207,6 +207,19 @@ static void print_scan_json(struct report *rp, const struct an_counts *an,
     printf("}\n");
 }
 
+/* The report in the format asked for; an and oc count only when a capture
+ * was read. */
+static void print_report(struct report *rp, const struct an_counts *an,
+                         const struct oc_summary *oc, int captures)
+{
+    if (format == OC_CSV || format == OC_PROMETHEUS)
+        oc_write(oc, format, stdout);
+    else if (format == OC_JSON)
+        print_scan_json(rp, captures ? an : NULL, captures ? oc : NULL);
+    else
+        print_scan_text(rp, captures ? an : NULL, captures ? oc : NULL);
+}
+
 static int scan_one(const char *name, struct report *rp, struct analyser *an, int *captures)
 {
     int is_stdin = strcmp(name, "-") == 0, status = 0, err;
@@ -327,12 +340,7 @@ static int scan(char **files, int nfiles)
         fprintf(stderr, TOOL ": out of memory: some phrases were counted as other phrases\n");
     if (oc_summary_of(sinks.oc, top, &sum) != 0)
         fprintf(stderr, TOOL ": out of memory: some outcome counts are missing\n");
-    if (format == OC_CSV || format == OC_PROMETHEUS)
-        oc_write(&sum, format, stdout);
-    else if (format == OC_JSON)
-        print_scan_json(&rp, captures ? an_counts(an) : NULL, captures ? &sum : NULL);
-    else
-        print_scan_text(&rp, captures ? an_counts(an) : NULL, captures ? &sum : NULL);
+    print_report(&rp, an_counts(an), &sum, captures);
     oc_summary_free(&sum);
     an_free(an);
     oc_free(sinks.oc);
@@ -441,30 +449,47 @@ static char *slurp(const char *name, size_t max, size_t *len)
 static int merge(char **files, int nfiles)
 {
     struct oc_summary sum;
-    int i, status = 0;
+    struct report rp;
+    struct an_counts counts;
+    struct report_sum to;
+    int i, status = 0, captures = 0;
 
     memset(&sum, 0, sizeof sum);
+    memset(&counts, 0, sizeof counts);
+    if (report_init(&rp) != 0) {
+        report_free(&rp);
+        fprintf(stderr, TOOL ": out of memory\n");
+        return 1;
+    }
+    to.rp = &rp;
+    to.an = &counts;
     for (i = 0; i < nfiles && !status; i++) {
+        int outcomes = 0;
         size_t len;
         char *text = slurp(files[i], (size_t)1 << 30, &len), why[160];
         if (!text) {
             status = 1;
             break;
         }
-        if (oc_summary_read(&sum, text, len, why, sizeof why) != 0) {
+        if (oc_summary_read_all(&sum, &outcomes, report_merge, &to, text, len, why,
+                                sizeof why) != 0) {
             fprintf(stderr, TOOL ": %s: %s\n", files[i], why);
             status = 1;
         }
+        captures |= outcomes;
         free(text);
     }
+    if (rp.codes.failed) {
+        fprintf(stderr, TOOL ": out of memory\n");
+        status = 1;
+    }
     if (!status) {
-        if (format == OC_JSON)
-            printf("{\"outcomes\": {");
-        oc_write(&sum, format, stdout);
-        if (format == OC_JSON)
-            printf("}}\n");
+        if (format == OC_TEXT)
+            printf("section\tkey\tcount\tdetail\n");
+        print_report(&rp, &counts, &sum, captures);
     }
     oc_summary_free(&sum);
+    report_free(&rp);
     return status;
 }
 

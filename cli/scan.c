@@ -53,12 +53,17 @@ static const char *find_marker(const char *p, const char *end)
 
 void scan_count(struct scan *sc, const struct sipcode_status_line *sl)
 {
+    scan_add(sc, sl, 1);
+}
+
+void scan_add(struct scan *sc, const struct sipcode_status_line *sl, unsigned long long n)
+{
     struct scan_code *sc_code = sc->codes[sl->code - 100];
     const char *canonical = sipcode_phrase(sl->code);
     struct scan_phrase *ph;
     size_t i;
 
-    sc->status_lines++;
+    sc->status_lines += n;
     if (!sc_code) {
         sc_code = calloc(1, sizeof *sc_code);
         if (!sc_code) {
@@ -67,33 +72,33 @@ void scan_count(struct scan *sc, const struct sipcode_status_line *sl)
         }
         sc->codes[sl->code - 100] = sc_code;
     }
-    sc_code->count++;
+    sc_code->count += n;
     if (canonical && strlen(canonical) == sl->phrase_len &&
         memcmp(canonical, sl->phrase, sl->phrase_len) == 0) {
-        sc_code->canonical++;
+        sc_code->canonical += n;
         return;
     }
     for (i = 0; i < sc_code->nphrases; i++) {
         ph = &sc_code->phrases[i];
         if (ph->len == sl->phrase_len && memcmp(ph->text, sl->phrase, ph->len) == 0) {
-            ph->count++;
+            ph->count += n;
             return;
         }
     }
     if (sc_code->nphrases == SCAN_PHRASES_PER_CODE) {
-        sc_code->overflow++;
+        sc_code->overflow += n;
         return;
     }
     ph = &sc_code->phrases[sc_code->nphrases];
     ph->text = malloc(sl->phrase_len ? sl->phrase_len : 1);
     if (!ph->text) {
         sc->failed = 1;
-        sc_code->overflow++;
+        sc_code->overflow += n;
         return;
     }
     memcpy(ph->text, sl->phrase, sl->phrase_len);
     ph->len = sl->phrase_len;
-    ph->count = 1;
+    ph->count = n;
     ph->known = sl->known;
     sc_code->nphrases++;
 }

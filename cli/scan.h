@@ -58,4 +58,7 @@ int scan_file_after(struct scan *sc, FILE *f, const char *head, size_t n);
 /* Counts one parsed status line, as the scanner does for each it finds. */
 void scan_count(struct scan *sc, const struct sipcode_status_line *sl);
 
+/* The same for n lines at once (summaries added up by sipcode merge). */
+void scan_add(struct scan *sc, const struct sipcode_status_line *sl, unsigned long long n);
+
 #endif

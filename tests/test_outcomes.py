@@ -298,14 +298,23 @@ def check_merge(tmp):
             with open(out, "w") as f:
                 f.write(run(["--json", "scan"] + opts + [shard]).stdout)
             parts.append(out)
-        merged = json.loads(run(["--json", "merge"] + parts).stdout)["outcomes"]
+        merged_all = json.loads(run(["--json", "merge"] + parts).stdout)
+        merged = merged_all["outcomes"]
         for files in wholes:
-            whole = json.loads(run(["--json", "scan"] + opts + files).stdout)["outcomes"]
+            whole_all = json.loads(run(["--json", "scan"] + opts + files).stdout)
+            whole = whole_all["outcomes"]
             if "--top" in opts:
-                # a top is chosen per shard; the merged groups still add up to the total
+                # a top is chosen per shard; the merged groups still add up to the total,
+                # and the counts outside the outcomes are the whole's
+                check("merge", "%s: the counts outside the outcomes" % opts,
+                      {k: v for k, v in merged_all.items() if k != "outcomes"},
+                      {k: v for k, v in whole_all.items() if k != "outcomes"})
                 continue
+            # the whole summary: codes, phrases, methods, transports, not decoded, totals
             check("merge", "%s of %d shards equals the scan of %s" % (opts, len(parts), files[0]),
-                  merged, whole)
+                  merged_all, whole_all)
+            check("merge", "%s text of %d shards equals the text scan of %s" % (opts, len(parts), files[0]),
+                  run(["merge"] + parts).stdout, run(["scan"] + opts + files).stdout)
         if opts:
             for key in ("attempts", "completed", "registrations"):
                 check("groups", "%s: %s of the groups add up to the total" % (opts, key),
@@ -316,6 +325,22 @@ def check_merge(tmp):
         f.write(text)
     again = json.loads(run(["--json", "merge", os.path.join(tmp, "m3.json")] + parts[3:]).stdout)
     check("merge", "merging a merge", again, json.loads(run(["--json", "merge"] + parts).stdout))
+    # a text trace's summary (no "outcomes") merges, with captures or alone
+    trace = os.path.join(tmp, "trace.txt")
+    with open(trace, "wb") as f:
+        f.write(b"SIP/2.0 486 Busy Here\r\n\r\nSIP/2.0 486 Busy \"here\\\xc3\xa9\r\n\r\n"
+                b"SIP/2.0 150 Odd\r\n\r\nSIP/2.0 200 OK\r\n\r\n")
+    tj = os.path.join(tmp, "trace.json")
+    with open(tj, "w") as f:
+        f.write(run(["--json", "scan", trace]).stdout)
+    cj = os.path.join(tmp, "capture0.json")
+    with open(cj, "w") as f:
+        f.write(run(["--json", "scan", shards[0]]).stdout)
+    for fmt in (["--json"], []):
+        check("merge", "%s trace and trace equals the scan of both" % fmt,
+              run(fmt + ["merge", tj, tj]).stdout, run(fmt + ["scan", trace, trace]).stdout)
+        check("merge", "%s trace and a capture equals the scan of both" % fmt,
+              run(fmt + ["merge", tj, cj]).stdout, run(fmt + ["scan", trace, shards[0]]).stdout)
 
 
 # ---- a capture split with editcap, each shard scanned apart, the scans
@@ -490,7 +515,9 @@ def check_usage(tmp):
         check("usage", " ".join(args) + ": one line", p.stderr.count("\n"), 1)
     bad = os.path.join(tmp, "bad.json")
     for text in ("{", "[]", '{"outcomes": {"methods": {"FOO": {}}}}', '{"outcomes": {"attempts": -1}}',
-                 '{"outcomes": {"attempts_by_code": [{"code": 99, "count": 1}]}}', "x" * 100):
+                 '{"outcomes": {"attempts_by_code": [{"code": 99, "count": 1}]}}', "x" * 100,
+                 '{"status_lines": 1}', '{"codes": [{"code": 486, "count": 1, "other_phrases": {"x": 2}}]}',
+                 '{"codes": [], "transports": {"SCTP-ish": 1}}', '{"codes": [{"code": 486}]}'):
         with open(bad, "w") as f:
             f.write(text)
         p = run(["merge", bad], 1)
