@@ -281,12 +281,23 @@ struct scan_sinks {
     struct oc *oc;
 };
 
+static int header_done; /* the text header is out */
+
+static void text_header(void)
+{
+    if (format == OC_TEXT && !header_done)
+        printf("section\tkey\tcount\tdetail\n");
+    header_done = 1;
+}
+
 static void both_sinks(void *ctx, const struct an_record *r)
 {
     struct scan_sinks *s = ctx;
 
-    if (records)
+    if (records) {
+        text_header(); /* above the first --records row */
         report_print_record(stdout, r);
+    }
     report_record(s->rp, r);
     oc_record(s->oc, r);
 }
@@ -300,7 +311,7 @@ static int scan(char **files, int nfiles)
     struct report rp;
     struct analyser *an;
     struct oc_opts opts;
-    int i, status = 0, captures = 0;
+    int i, status = 0, captures = 0, read = 0;
     char why[PCAP_WHY_MAX];
 
     oc_opts_default(&opts);
@@ -322,17 +333,20 @@ static int scan(char **files, int nfiles)
         fprintf(stderr, TOOL ": out of memory\n");
         return 1;
     }
-    if (format == OC_TEXT) /* first, above any --records rows */
-        printf("section\tkey\tcount\tdetail\n");
     if (iface) {
         captures = 1;
         if (capture_live(an, iface, duration, why, sizeof why) != 0) {
             fprintf(stderr, TOOL ": %s: %s\n", iface, why);
             status = 1;
+        } else {
+            read = 1;
         }
     } else {
-        for (i = 0; i < (nfiles ? nfiles : 1); i++)
-            status |= scan_one(names[i], &rp, an, &captures);
+        for (i = 0; i < (nfiles ? nfiles : 1); i++) {
+            int failed = scan_one(names[i], &rp, an, &captures);
+            status |= failed;
+            read += !failed;
+        }
     }
     an_finish(an);
     oc_finish(sinks.oc);
@@ -340,7 +354,10 @@ static int scan(char **files, int nfiles)
         fprintf(stderr, TOOL ": out of memory: some phrases were counted as other phrases\n");
     if (oc_summary_of(sinks.oc, top, &sum) != 0)
         fprintf(stderr, TOOL ": out of memory: some outcome counts are missing\n");
-    print_report(&rp, an_counts(an), &sum, captures);
+    if (read) { /* when every input failed, the error alone */
+        text_header();
+        print_report(&rp, an_counts(an), &sum, captures);
+    }
     oc_summary_free(&sum);
     an_free(an);
     oc_free(sinks.oc);
@@ -484,8 +501,7 @@ static int merge(char **files, int nfiles)
         status = 1;
     }
     if (!status) {
-        if (format == OC_TEXT)
-            printf("section\tkey\tcount\tdetail\n");
+        text_header();
         print_report(&rp, &counts, &sum, captures);
     }
     oc_summary_free(&sum);
