@@ -61,6 +61,12 @@ static const char *proto_name(unsigned p)
     return p == SIPCODE_REASON_SIP ? "SIP" : p == SIPCODE_REASON_Q850 ? "Q.850" : "other";
 }
 
+/* Text rows give "-" for what they lack. */
+static const char *or_dash(const char *s)
+{
+    return s ? s : "-";
+}
+
 /* The name of a cause: Q.850's, or the phrase of a SIP code. */
 static const char *cause_name(unsigned proto, int cause)
 {
@@ -109,40 +115,40 @@ void oc_text(const struct oc_stats *s, FILE *f)
             code = (int)(pl & 1023);
             fprintf(f, "%s\t%s\t%d\t%llu\t%s\n", kind == OC_K_FINAL ? "final" : "provisional",
                     oc_method_name((enum oc_method)(pl >> 10)), code, n,
-                    sipcode_phrase(code) ? sipcode_phrase(code) : "");
+                    or_dash(sipcode_phrase(code)));
             break;
         case OC_K_ATTEMPT:
             code = (int)(pl & 1023);
             if (code)
                 fprintf(f, "attempt-code\t%d\t%llu\t%s\t%s\t%s\n", code, n,
-                        sipcode_phrase(code) ? sipcode_phrase(code) : "",
+                        or_dash(sipcode_phrase(code)),
                         sipcode_class_name(sipcode_class(code)),
                         sipcode_outcome_name(sipcode_outcome(
                             code, pl >> 10 ? SIPCODE_OUTCOME_CANCEL_SENT : 0u)));
             else
-                fprintf(f, "attempt-code\tnone\t%llu\t\t\t%s\n", n,
+                fprintf(f, "attempt-code\tnone\t%llu\t-\t-\t%s\n", n,
                         sipcode_outcome_name(SIPCODE_OUTCOME_NO_FINAL_RESPONSE));
             break;
         case OC_K_REGISTER:
             code = (int)pl;
             if (code)
                 fprintf(f, "register-code\t%d\t%llu\t%s\t%s\n", code, n,
-                        sipcode_phrase(code) ? sipcode_phrase(code) : "",
+                        or_dash(sipcode_phrase(code)),
                         sipcode_class_name(sipcode_class(code)));
             else
-                fprintf(f, "register-code\tnone\t%llu\t\t\n", n);
+                fprintf(f, "register-code\tnone\t%llu\t-\t-\n", n);
             break;
         case OC_K_REASON: {
             unsigned proto = pl >> 12 & 3;
             int cause = (int)(pl & 4095);
             const char *name = cause_name(proto, cause);
             fprintf(f, "reason\t%u\t%s\t%d\t%llu\t%s\n", pl >> 14, proto_name(proto), cause, n,
-                    name ? name : "");
+                    or_dash(name));
             break;
         }
         case OC_K_WARNING: {
             const char *text = sipcode_warning_text((int)(pl & 1023));
-            fprintf(f, "warning\t%u\t%u\t%llu\t%s\n", pl >> 10, pl & 1023, n, text ? text : "");
+            fprintf(f, "warning\t%u\t%u\t%llu\t%s\n", pl >> 10, pl & 1023, n, or_dash(text));
             break;
         }
         case OC_K_RETRY:
@@ -151,7 +157,7 @@ void oc_text(const struct oc_stats *s, FILE *f)
         case OC_K_DISAGREE: {
             const char *name = sipcode_q850_name((int)(pl & 255));
             fprintf(f, "q850-disagrees\t%u\t%u\t%llu\t%s\n", pl >> 8, pl & 255, n,
-                    name ? name : "");
+                    or_dash(name));
             break;
         }
         default:

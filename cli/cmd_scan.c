@@ -149,7 +149,7 @@ static void print_scan_text(struct report *rp, const struct an_counts *an,
                    sipcode_class_name(sipcode_class(code)),
                    sipcode_is_registered(code) ? "" : "\tnot in the registry");
         else
-            printf("code\t%d\t%llu\t\t%s\tnot in the table, treated as %d %s\n", code, c->count,
+            printf("code\t%d\t%llu\t-\t%s\tnot in the table, treated as %d %s\n", code, c->count,
                    sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
                    sipcode_phrase(sipcode_effective(code)));
         for (i = 0; i < c->nphrases; i++) {

@@ -417,6 +417,12 @@ def check_formats():
     check("csv", "same width", {len(r) for r in rows}, {len(rows[0])})
     got = {r[3]: (int(r[4]), int(r[5])) for r in rows[1:] if r[2] == "metric"}
     check("csv", "metrics", got, {k: (v["numerator"], v["denominator"]) for k, v in o["metrics"].items()})
+    # "-" stands for what a text row lacks: no empty field (150 has no phrase,
+    # an attempt without a final response no code)
+    allcaps = [os.path.join(CAPS, n) for n in sorted(os.listdir(CAPS)) if n.endswith(".pcap")]
+    text = run(["scan"] + allcaps).stdout
+    check("text", "no empty field", [l for l in text.splitlines() if "" in l.split("\t")], [])
+    check("text", "a row with '-' for what it lacks", "\t-\t" in text, True)
     prom = run(["scan", "--format", "prometheus", path]).stdout
     check_exposition("prometheus of %s" % path, prom)
     for opts in (["--by", "src"], ["--by", "uri-domain", "--top", "1"]):
