@@ -65,16 +65,15 @@ static void csv_field(FILE *f, const char *s, size_t n)
     fputc('"', f);
 }
 
-static void csv_group(const struct oc_stats *st, const char *name, long long bucket, FILE *f)
+/* Each line of a text report, tab-separated, as a CSV row of one group. */
+static void csv_lines(FILE *text, const char *name, long long bucket, FILE *f)
 {
-    FILE *tmp = tmpfile();
-    char line[1024];
+    /* The longest row: a phrase of a status line (at most
+     * SIPCODE_STATUS_LINE_MAX bytes) with every byte escaped as \xNN. */
+    char line[4 * SIPCODE_STATUS_LINE_MAX + 256];
 
-    if (!tmp)
-        return;
-    oc_text(st, tmp);
-    rewind(tmp);
-    while (fgets(line, sizeof line, tmp)) {
+    rewind(text);
+    while (fgets(line, sizeof line, text)) {
         char *p = line, *tab;
         int n = 0;
         csv_field(f, name, strlen(name));
@@ -93,14 +92,26 @@ static void csv_group(const struct oc_stats *st, const char *name, long long buc
             fputc(',', f);
         fputc('\n', f);
     }
+}
+
+static void csv_group(const struct oc_stats *st, const char *name, long long bucket, FILE *f)
+{
+    FILE *tmp = tmpfile();
+
+    if (!tmp)
+        return;
+    oc_text(st, tmp);
+    csv_lines(tmp, name, bucket, f);
     fclose(tmp);
 }
 
-static void write_csv(const struct oc_summary *sum, FILE *f)
+void oc_write_csv(const struct oc_summary *sum, FILE *rows, FILE *f)
 {
     size_t i;
 
     fputs("group,bucket,section,field1,field2,field3,field4,field5,field6,field7\n", f);
+    if (rows)
+        csv_lines(rows, "(total)", 0, f);
     csv_group(&sum->total, "(total)", 0, f);
     for (i = 0; i < sum->ngroups; i++)
         csv_group(&sum->groups[i].st, sum->groups[i].name, (long long)sum->groups[i].bucket, f);
@@ -383,7 +394,7 @@ void oc_write(const struct oc_summary *sum, enum oc_format fmt, FILE *f)
         write_json(sum, f);
         break;
     case OC_CSV:
-        write_csv(sum, f);
+        oc_write_csv(sum, NULL, f);
         break;
     case OC_PROMETHEUS:
         write_prometheus(sum, f);

@@ -86,5 +86,8 @@ enum oc_format { OC_TEXT, OC_JSON, OC_CSV, OC_PROMETHEUS };
  * CSV: one line per text row, with the group and bucket in front, a header
  * line first. Prometheus: text exposition format 0.0.4. */
 void oc_write(const struct oc_summary *sum, enum oc_format fmt, FILE *f);
+/* The CSV form, with the text rows in rows (read from its start; NULL: none)
+ * as rows of the group "(total)" before the summary's own. */
+void oc_write_csv(const struct oc_summary *sum, FILE *rows, FILE *f);
 
 #endif

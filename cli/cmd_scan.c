@@ -131,41 +131,41 @@ static int set_interval(const char *value)
 }
 
 /* Every row starts with its section, so that cut and sort work on it. */
-static void print_scan_text(struct report *rp, const struct an_counts *an,
+static void print_scan_text(FILE *out, struct report *rp, const struct an_counts *an,
                             const struct oc_summary *oc)
 {
     const struct scan *sc = &rp->codes;
     int code;
     size_t i;
 
-    printf("total\tstatus-lines\t%llu\n", sc->status_lines);
+    fprintf(out, "total\tstatus-lines\t%llu\n", sc->status_lines);
     for (code = 100; code <= 699; code++) {
         const struct scan_code *c = sc->codes[code - 100];
         const char *phrase = sipcode_phrase(code);
         if (!c)
             continue;
         if (phrase)
-            printf("code\t%d\t%llu\t%s\t%s%s\n", code, c->count, phrase,
+            fprintf(out, "code\t%d\t%llu\t%s\t%s%s\n", code, c->count, phrase,
                    sipcode_class_name(sipcode_class(code)),
                    sipcode_is_registered(code) ? "" : "\tnot in the registry");
         else
-            printf("code\t%d\t%llu\t-\t%s\tnot in the table, treated as %d %s\n", code, c->count,
+            fprintf(out, "code\t%d\t%llu\t-\t%s\tnot in the table, treated as %d %s\n", code, c->count,
                    sipcode_class_name(sipcode_class(code)), sipcode_effective(code),
                    sipcode_phrase(sipcode_effective(code)));
         for (i = 0; i < c->nphrases; i++) {
-            printf("phrase\t%d\t%llu\t\"", code, c->phrases[i].count);
-            text_escaped(stdout, c->phrases[i].text, c->phrases[i].len);
-            printf("\"\t%s\n", phrase_kind_text(phrase_kind(code, c->phrases[i].text,
+            fprintf(out, "phrase\t%d\t%llu\t\"", code, c->phrases[i].count);
+            text_escaped(out, c->phrases[i].text, c->phrases[i].len);
+            fprintf(out, "\"\t%s\n", phrase_kind_text(phrase_kind(code, c->phrases[i].text,
                                                            c->phrases[i].len)));
         }
         if (c->overflow)
-            printf("phrase\t%d\t%llu\t(other phrases)\tnot remembered: over %d distinct phrases\n",
+            fprintf(out, "phrase\t%d\t%llu\t(other phrases)\tnot remembered: over %d distinct phrases\n",
                    code, c->overflow, SCAN_PHRASES_PER_CODE);
     }
     if (an)
-        report_text(rp, an, stdout);
+        report_text(rp, an, out);
     if (oc)
-        oc_write(oc, OC_TEXT, stdout);
+        oc_write(oc, OC_TEXT, out);
 }
 
 static void print_scan_json(struct report *rp, const struct an_counts *an,
@@ -207,17 +207,58 @@ static void print_scan_json(struct report *rp, const struct an_counts *an,
     printf("}\n");
 }
 
+/* The counts beside the analysis, for Prometheus: status lines per code,
+ * messages per transport, and what could not be decoded. The label values
+ * are digits and fixed names, which need no escapes. */
+static void print_scan_prometheus(const struct report *rp, const struct an_counts *an)
+{
+    int code, t;
+
+    printf("# HELP sipcode_status_lines_total SIP status lines counted per code, "
+           "retransmissions included, from captures and text traces\n"
+           "# TYPE sipcode_status_lines_total counter\n");
+    for (code = 100; code <= 699; code++)
+        if (rp->codes.codes[code - 100])
+            printf("sipcode_status_lines_total{code=\"%d\",class=\"%s\"} %llu\n", code,
+                   sipcode_class_name(sipcode_class(code)), rp->codes.codes[code - 100]->count);
+    printf("# HELP sipcode_transport_messages_total SIP messages of captures per transport\n"
+           "# TYPE sipcode_transport_messages_total counter\n");
+    for (t = 0; t < AN_TRANSPORTS; t++)
+        printf("sipcode_transport_messages_total{transport=\"%s\"} %llu\n",
+               an_transport_name((enum an_transport)t), rp->transports[t]);
+    if (!an)
+        return;
+    printf("# HELP sipcode_not_decoded_total packets of captures not decoded as SIP, per reason\n"
+           "# TYPE sipcode_not_decoded_total counter\n");
+    for (t = 0; t < AN_REASONS; t++)
+        printf("sipcode_not_decoded_total{reason=\"%s\"} %llu\n",
+               an_reason_name((enum an_reason)t), an->not_decoded[t]);
+}
+
 /* The report in the format asked for; an and oc count only when a capture
  * was read. */
 static void print_report(struct report *rp, const struct an_counts *an,
                          const struct oc_summary *oc, int captures)
 {
-    if (format == OC_CSV || format == OC_PROMETHEUS)
+    FILE *rows;
+
+    if (format == OC_CSV) {
+        /* The text rows of the counts first, then the analysis. */
+        rows = tmpfile();
+        if (rows)
+            print_scan_text(rows, rp, captures ? an : NULL, NULL);
+        else
+            fprintf(stderr, TOOL ": no temporary file: the CSV holds the analysis only\n");
+        oc_write_csv(oc, rows, stdout);
+        if (rows)
+            fclose(rows);
+    } else if (format == OC_PROMETHEUS) {
         oc_write(oc, format, stdout);
-    else if (format == OC_JSON)
+        print_scan_prometheus(rp, captures ? an : NULL);
+    } else if (format == OC_JSON)
         print_scan_json(rp, captures ? an : NULL, captures ? oc : NULL);
     else
-        print_scan_text(rp, captures ? an : NULL, captures ? oc : NULL);
+        print_scan_text(stdout, rp, captures ? an : NULL, captures ? oc : NULL);
 }
 
 static int scan_one(const char *name, struct report *rp, struct analyser *an, int *captures)

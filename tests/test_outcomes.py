@@ -417,6 +417,15 @@ def check_formats():
     check("csv", "same width", {len(r) for r in rows}, {len(rows[0])})
     got = {r[3]: (int(r[4]), int(r[5])) for r in rows[1:] if r[2] == "metric"}
     check("csv", "metrics", got, {k: (v["numerator"], v["denominator"]) for k, v in o["metrics"].items()})
+    # Every text row, the counts of status lines, methods and transports
+    # included, is a CSV row of the group "(total)", in the same order.
+    for f in (path, os.path.join(CAPS, "unavailable.pcap")):
+        text = run(["scan", f]).stdout.splitlines()[1:]
+        rows = list(csv.reader(io.StringIO(run(["scan", "--format", "csv", f]).stdout)))[1:]
+        as_text = ["\t".join(r[2:]).rstrip("\t") for r in rows if r[:2] == ["(total)", "0"]]
+        check("csv", "the text rows of %s" % os.path.basename(f), as_text, text)
+        check("csv", "status lines of %s" % os.path.basename(f),
+              any(r[2:4] == ["total", "status-lines"] for r in rows), True)
     # "-" stands for what a text row lacks: no empty field (150 has no phrase,
     # an attempt without a final response no code)
     allcaps = [os.path.join(CAPS, n) for n in sorted(os.listdir(CAPS)) if n.endswith(".pcap")]
@@ -429,6 +438,14 @@ def check_formats():
         files = [os.path.join(CAPS, n + ".pcap") for n in CASES]
         check_exposition("prometheus %s" % " ".join(opts),
                          run(["scan", "--format", "prometheus"] + opts + files).stdout)
+    whole = json.loads(run(["scan", "--json", path]).stdout)
+    check("prometheus", "status lines per code",
+          [c["code"] for c in whole["codes"]
+           if 'sipcode_status_lines_total{code="%d",class="%s"} %d' % (c["code"], c["class"], c["count"]) in prom],
+          [c["code"] for c in whole["codes"]])
+    check("prometheus", "codes seen", len(whole["codes"]) >= 2, True)
+    for t, n in whole["transports"].items():
+        check("prometheus", "transport " + t, 'sipcode_transport_messages_total{transport="%s"} %d' % (t, n) in prom, True)
     for k, v in o["metrics"].items():
         check("prometheus", k, 'sipcode_rfc6076_numerator_total{metric="%s"} %d' % (k, v["numerator"]) in prom, True)
     check("prometheus", "486 with cause 16",
