@@ -77,7 +77,7 @@ then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL scan --json of the 
 
 "$TOOL" scan "$T/uac.log" >"$T/scan.txt"
 for pat in "^total	status-lines	$((5 * CALLS))\$" \
-    "^code	150	$CALLS		Provisional	not in the table, treated as 183 Session Progress\$" \
+    "^code	150	$CALLS	-	Provisional	not in the table, treated as 183 Session Progress\$" \
     "^phrase	150	$CALLS	\"Queued Locally\"	not a known spelling\$" \
     "^phrase	183	$CALLS	\"Session in Progress\"	known spelling\$" \
     "^phrase	486	$CALLS	\"Busy\"	known spelling\$"; do
