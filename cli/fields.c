@@ -10,43 +10,33 @@
 
 #include "sipcode.h"
 
-struct meaning {
-    int code;
+/* A text the tool prints beside a number: what a code means (codes.csv's
+ * meaning column) or what RFC 3398 has a gateway do for a cause it answers
+ * with no status (q850.csv's note). Both tables are generated in this shape
+ * so that one lookup serves them. */
+struct keyed_text {
+    int key;
     const char *text;
 };
 #include "meanings.inc"
-
-struct q850_note {
-    int cause;
-    const char *text;
-};
 #include "q850_notes.inc"
 
 /* What the text says for a row imported from the registry whose meaning
  * nobody has written yet (JSON gives null). */
 #define NO_MEANING "no description yet"
 
-static const char *meaning_of(int code)
+/* The text of key in table[0..n), or NULL: the tables are a few dozen rows. */
+static const char *text_of(const struct keyed_text *table, size_t n, int key)
 {
     size_t i;
 
-    for (i = 0; i < sizeof meanings / sizeof meanings[0]; i++)
-        if (meanings[i].code == code)
-            return meanings[i].text;
+    for (i = 0; i < n; i++)
+        if (table[i].key == key)
+            return table[i].text;
     return NULL;
 }
 
-/* What RFC 3398 has a gateway do for a cause it answers with no status
- * (q850.csv's note on the row); NULL for any other cause. */
-static const char *q850_note_of(int cause)
-{
-    size_t i;
-
-    for (i = 0; i < sizeof q850_notes / sizeof q850_notes[0]; i++)
-        if (q850_notes[i].cause == cause)
-            return q850_notes[i].text;
-    return NULL;
-}
+#define TEXT_OF(table, key) text_of((table), sizeof (table) / sizeof (table)[0], (key))
 
 static void set_int(struct value *v, long long n)
 {
@@ -156,7 +146,7 @@ static void get_meaning(const struct row *r, struct value *v)
 {
     int eff = sipcode_effective(r->number);
 
-    set_string(v, meaning_of(r->number));
+    set_string(v, TEXT_OF(meanings, r->number));
     if (sipcode_info(r->number)) {
         if (!v->s)
             v->text = NO_MEANING;
@@ -224,7 +214,7 @@ static void get_status(const struct row *r, struct value *v)
 /* The text column says why there is no status. */
 static void get_status_phrase(const struct row *r, struct value *v)
 {
-    const char *note = q850_note_of(r->number);
+    const char *note = TEXT_OF(q850_notes, r->number);
 
     if (status_of(r) > 0) {
         set_string(v, sipcode_phrase(status_of(r)));
@@ -237,7 +227,7 @@ static void get_status_phrase(const struct row *r, struct value *v)
 static void get_note(const struct row *r, struct value *v)
 {
     if (status_of(r) <= 0)
-        set_string(v, q850_note_of(r->number));
+        set_string(v, TEXT_OF(q850_notes, r->number));
 }
 
 const struct field q850_fields[] = {

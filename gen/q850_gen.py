@@ -228,8 +228,8 @@ def emit(m, rows, sources):
     notes = "".join([
         tables.banner(GENERATOR, sources, "What sipcode q850 prints for a cause that RFC 3398 "
                       "answers with no SIP\n * status: the note of its row.", FACTS), "\n",
-        array("static const struct q850_note q850_notes[]", (
-            init(cause=r.cause, text=c_string(r.note))
+        array("static const struct keyed_text q850_notes[]", (
+            init(key=r.cause, text=c_string(r.note))
             for r in rows if r.kind == "cause-to-sip" and r.code == 0))])
     return {"table": table, "expected": expected, "notes": notes}
 

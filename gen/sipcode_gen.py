@@ -462,8 +462,8 @@ def emit_meanings(table, sources):
     """One line per code for the tool (0 where the row has none yet); kept
     out of the library, whose size budget is for lookups."""
     return head(table, sources, "What each code means, for the sipcode tool.") + "\n" + array(
-        "static const struct meaning meanings[]",
-        (init(code=r.code, text=c_string(r.meaning) if r.meaning else 0) for r in table.rows))
+        "static const struct keyed_text meanings[]",
+        (init(key=r.code, text=c_string(r.meaning) if r.meaning else 0) for r in table.rows))
 
 
 def emit_considered(table, sources):
