@@ -216,8 +216,8 @@ class BrokenCsv(unittest.TestCase):
         table, _ = sipcode_gen.load([write_lines(self.path, lines)])
         self.assertEqual(table.errors, [])
         text = sipcode_gen.emit_meanings(table, ["codes.csv"])
-        self.assertIn("    { .code = 486, .text = 0 },\n", text)
-        self.assertIn("    { .code = 487, .text = \"", text)
+        self.assertIn("    { .key = 486, .text = 0 },\n", text)
+        self.assertIn("    { .key = 487, .text = \"", text)
 
     def test_bad_status(self):
         lines, n = self.mutate("486,", 4, "obsolete")
