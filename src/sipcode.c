@@ -67,20 +67,26 @@ static uint16_t load16(const unsigned char *p)
  * cases apart. */
 #define NOT_CASE_BITS 0xdfdfdfdfdfdfdfdfu
 
+/* The stored spelling of entry e. */
+#define SPELLING(e) ((const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[(e)])
+
 /* Whether q[0..n) is s[0..n) but for bit 5 of some bytes, read in words,
  * the last one ending at n. The query holds no control byte, DEL or byte
  * 0x80-0xFF (its hash would be past the table), and s is printable ASCII, so
  * a byte that differs in bit 5 only is the other case of a letter or
- * punctuation for punctuation: the same key. */
+ * punctuation for punctuation: the same key. Where n is a constant (the
+ * short queries) or at_least_8 is 1 (the long ones), the compiler keeps
+ * only the branch that n takes. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline int same_spelling(const unsigned char *q, const unsigned char *s, size_t n)
+static inline int same_spelling(const unsigned char *q, const unsigned char *s, size_t n,
+                                 int at_least_8)
 {
     uint64_t d;
     size_t i;
 
-    if (n >= 8) {
+    if (at_least_8 || n >= 8) {
         d = load64(q) ^ load64(s);
         for (i = 8; i + 8 < n; i += 8)
             d |= load64(q + i) ^ load64(s + i);
@@ -120,26 +126,22 @@ static int same_key(const unsigned char *q, size_t n, const unsigned char *s, si
 /* Whether entry e + 1 has the hash of entry e. */
 #define SAME_HASH_NEXT(e) (sipcode_ph.same_hash_next[(e) >> 3] >> ((e) & 7u) & 1u)
 
-/* The rest of a lookup of q[0..len) whose first entry e did not
- * match as it is: the entries after it with the same hash (keys with the
- * same bytes in another order) as they are, then each key to key. Kept out
- * of line so that the common path stays short. */
+/* The rest of a lookup of q[0..len) whose entries e and, if it has the
+ * same hash, e + 1 did not match as they are: the further entries with the
+ * same hash (keys with the same bytes in another order) as they are, then
+ * each key to key. Kept out of line so that the common path stays short. */
 #if defined(__GNUC__)
 __attribute__((noinline, cold))
 #endif
 static int other_spelling(const unsigned char *q, size_t len, unsigned e)
 {
-    const unsigned char *k;
     unsigned f;
 
-    for (f = e + 1; SAME_HASH_NEXT(f - 1); f++) {
-        k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[f];
-        if (sipcode_ph.len[f] == len && same_spelling(q, k, len))
+    for (f = e + 1; SAME_HASH_NEXT(f - 1); f++)
+        if (f > e + 1 && sipcode_ph.len[f] == len && same_spelling(q, SPELLING(f), len, 0))
             return sipcode_ph.code[f];
-    }
     for (f = e;; f++) {
-        k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[f];
-        if (same_key(q, len, k, sipcode_ph.len[f]))
+        if (same_key(q, len, SPELLING(f), sipcode_ph.len[f]))
             return sipcode_ph.code[f];
         if (!SAME_HASH_NEXT(f))
             return 0;
@@ -148,19 +150,66 @@ static int other_spelling(const unsigned char *q, size_t len, unsigned e)
 
 #define W(at) sipcode_ph.weight[(at)]
 
-/* sipcode_from_phrase once the query is known to be short enough; out of
- * line, so that refusing an over-long one saves no registers first. */
+/* The lookup once the hash's sum acc of q[0..len) is known: bits 8 and up
+ * of acc are gperf's hash of the query's key. The one spelling stored first
+ * for the key is compared as it is but for case; when it differs and the
+ * next entry has the same hash (a key with the same bytes in another
+ * order), that entry's spelling too; anything else in other_spelling. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int find(const unsigned char *q, size_t len, unsigned acc, int at_least_8)
+{
+    unsigned h = acc >> 8, e;
+
+    if (h > SIPCODE_HASH_MAX)
+        return 0;
+    e = sipcode_ph.slot[h];
+    if (sipcode_ph.len[e] == len && same_spelling(q, SPELLING(e), len, at_least_8))
+        return sipcode_ph.code[e];
+    if (SAME_HASH_NEXT(e) && sipcode_ph.len[e + 1] == len &&
+        same_spelling(q, SPELLING(e + 1), len, at_least_8))
+        return sipcode_ph.code[e + 1];
+    return other_spelling(q, len, e);
+}
+
+/* A query of a constant n bytes, 1 to 7: its hash added up unrolled, its
+ * compares in one or two words of 2 or 4 bytes. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int short_phrase(const unsigned char *q, size_t n)
+{
+    unsigned acc = W(q[0]);
+
+    /* Written out, as a loop over a constant count is not always unrolled. */
+    if (n > 1)
+        acc += W(q[1]);
+    if (n > 2)
+        acc += W(q[2]);
+    if (n > 3)
+        acc += W(q[3]);
+    if (n > 4)
+        acc += W(q[4]);
+    if (n > 5)
+        acc += W(q[5]);
+    if (n > 6)
+        acc += W(q[6]);
+    return find(q, n, acc, 0);
+}
+
+/* A query of 8 bytes or more: eight bytes a turn, then the len % 8 last
+ * ones. Out of line, so that the short queries and the refusal of an
+ * over-long one save no registers for it. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int phrase_code(const unsigned char *q, size_t len)
+static int long_phrase(const unsigned char *q, size_t len)
 {
-    const unsigned char *p = q, *k;
-    unsigned acc = 0, h, e;
+    const unsigned char *p = q;
+    unsigned acc = 0;
     size_t i;
 
-    /* gperf's hash of the query's key, in one pass: eight bytes a turn,
-     * then the len % 8 last ones. Bits 8 and up of acc are the hash. */
     for (i = len >> 3; i != 0; i--) {
         acc += W(p[0]);
         acc += W(p[1]);
@@ -183,24 +232,28 @@ static int phrase_code(const unsigned char *q, size_t len)
     }
     if (len & 1u)
         acc += W(p[0]);
-    h = acc >> 8;
-    if (h > SIPCODE_HASH_MAX)
-        return 0;
-    /* The one spelling stored for the key, compared as it is but for case;
-     * any other spelling, and keys that share a hash (the same bytes in
-     * another order), in other_spelling. */
-    e = sipcode_ph.slot[h];
-    k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[e];
-    if (sipcode_ph.len[e] == len && same_spelling(q, k, len))
-        return sipcode_ph.code[e];
-    return other_spelling(q, len, e);
+    return find(q, len, acc, 1);
 }
 
 int sipcode_from_phrase(const char *s, size_t len)
 {
+    const unsigned char *q = (const unsigned char *)s;
+
     if (s == NULL || len > SIPCODE_PHRASE_MAX)
         return 0;
-    return phrase_code((const unsigned char *)s, len);
+    if (len >= 8)
+        return long_phrase(q, len);
+    /* Each length its own copy, so that its loads and compares are fixed;
+     * a tree of compares rather than a switch, whose table of addresses
+     * would need relocating in code that is not position-independent. */
+    if (len >= 4) {
+        if (len >= 6)
+            return len == 7 ? short_phrase(q, 7) : short_phrase(q, 6);
+        return len == 5 ? short_phrase(q, 5) : short_phrase(q, 4);
+    }
+    if (len >= 2)
+        return len == 3 ? short_phrase(q, 3) : short_phrase(q, 2);
+    return len == 1 ? short_phrase(q, 1) : 0;
 }
 
 int sipcode_is_spelling_of(int code, const char *s, size_t len)
