@@ -166,7 +166,10 @@ def emit_phrase_hash(keys, gperf, head, source):
         first[h] = index
         index += len(by_hash[h])
     slots = [first.get(h, 0) for h in range(hash_.max_hash + 1)]
-    lengths = [0] + [len(t) for t in spellings]
+    # Entry 0 for the empty slots, and one more after the last: the lookup
+    # looks at entry e + 1 of any entry e, and a length of 0 matches no query
+    # it compares.
+    lengths = [0] + [len(t) for t in spellings] + [0]
     next_bits = [0] * ((len(lengths) + 7) // 8)
     for e, key in enumerate(order, 1):
         if key != by_hash[hash_(key)][-1]:
@@ -189,14 +192,15 @@ def emit_phrase_hash(keys, gperf, head, source):
            "    /* weight: query byte -> 1 if kept + (gperf's weight + 1) << 8 (see\n"
            "     * gen/phrase_hash.py, weight_of). */\n",
            c_block("weight", [weight_of(hash_, b) for b in range(256)], 8, 6),
-           "    /* slot: hash value -> first entry; entry 0 is empty. */\n",
+           "    /* slot: hash value -> first entry; entry 0, and the last one, are\n"
+           "     * empty. */\n",
            c_block("slot", slots),
            "    /* len, at, code: each entry's spelling length, its offset in\n"
            "     * spellings, and its code. Entries of one hash value follow each\n"
            "     * other. */\n",
            c_block("len", lengths),
-           c_block("at", [0] + [at[t] for t in spellings], 12, 4),
-           c_block("code", [0] + [keys[k].code for k in order]),
+           c_block("at", [0] + [at[t] for t in spellings] + [0], 12, 4),
+           c_block("code", [0] + [keys[k].code for k in order] + [0]),
            "    /* same_hash_next: bit e %% 8 of byte e / 8 is set when entry e + 1\n"
            "     * has the hash of entry e (their keys have the same bytes in another\n"
            "     * order). */\n",

@@ -87,10 +87,12 @@ static inline int same_spelling(const unsigned char *q, const unsigned char *s, 
     size_t i;
 
     if (at_least_8 || n >= 8) {
-        d = load64(q) ^ load64(s);
-        for (i = 8; i + 8 < n; i += 8)
-            d |= load64(q + i) ^ load64(s + i);
-        d |= load64(q + n - 8) ^ load64(s + n - 8);
+        d = (load64(q) ^ load64(s)) | (load64(q + n - 8) ^ load64(s + n - 8));
+        if (n > 16) {
+            d |= load64(q + 8) ^ load64(s + 8);
+            for (i = 16; i + 8 < n; i += 8)
+                d |= load64(q + i) ^ load64(s + i);
+        }
     } else if (n >= 4) {
         d = (load32(q) ^ load32(s)) | (load32(q + n - 4) ^ load32(s + n - 4));
     } else if (n >= 2) {
@@ -151,10 +153,13 @@ static int other_spelling(const unsigned char *q, size_t len, unsigned e)
 #define W(at) sipcode_ph.weight[(at)]
 
 /* The lookup once the hash's sum acc of q[0..len) is known: bits 8 and up
- * of acc are gperf's hash of the query's key. The one spelling stored first
- * for the key is compared as it is but for case; when it differs and the
- * next entry has the same hash (a key with the same bytes in another
- * order), that entry's spelling too; anything else in other_spelling. */
+ * of acc are gperf's hash of the query's key. The spelling of the entry the
+ * hash gives is compared as it is but for case, then that of the entry
+ * after it, with no test of whether it has the same hash: a key with the
+ * same bytes in another order is stored there, and the spelling of any
+ * other key cannot be the query's, which would then have that key's hash
+ * (the generator adds an empty entry after the last). Anything else in
+ * other_spelling. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
@@ -167,8 +172,7 @@ static inline int find(const unsigned char *q, size_t len, unsigned acc, int at_
     e = sipcode_ph.slot[h];
     if (sipcode_ph.len[e] == len && same_spelling(q, SPELLING(e), len, at_least_8))
         return sipcode_ph.code[e];
-    if (SAME_HASH_NEXT(e) && sipcode_ph.len[e + 1] == len &&
-        same_spelling(q, SPELLING(e + 1), len, at_least_8))
+    if (sipcode_ph.len[e + 1] == len && same_spelling(q, SPELLING(e + 1), len, at_least_8))
         return sipcode_ph.code[e + 1];
     return other_spelling(q, len, e);
 }
@@ -206,11 +210,10 @@ __attribute__((noinline))
 #endif
 static int long_phrase(const unsigned char *q, size_t len)
 {
-    const unsigned char *p = q;
+    const unsigned char *p = q, *end = q + (len & ~(size_t)7);
     unsigned acc = 0;
-    size_t i;
 
-    for (i = len >> 3; i != 0; i--) {
+    do {
         acc += W(p[0]);
         acc += W(p[1]);
         acc += W(p[2]);
@@ -220,18 +223,25 @@ static int long_phrase(const unsigned char *q, size_t len)
         acc += W(p[6]);
         acc += W(p[7]);
         p += 8;
-    }
-    /* A sum: the last bytes may be added in any order. */
+    } while (p != end);
+    /* The len % 8 last bytes, each count its own run of adds. */
     if (len & 4u) {
-        acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]);
-        p += 4;
-    }
-    if (len & 2u) {
+        if (len & 2u) {
+            acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]) + W(p[4]) + W(p[5]);
+            if (len & 1u)
+                acc += W(p[6]);
+        } else {
+            acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]);
+            if (len & 1u)
+                acc += W(p[4]);
+        }
+    } else if (len & 2u) {
         acc += W(p[0]) + W(p[1]);
-        p += 2;
-    }
-    if (len & 1u)
+        if (len & 1u)
+            acc += W(p[2]);
+    } else if (len & 1u) {
         acc += W(p[0]);
+    }
     return find(q, len, acc, 1);
 }
 
