@@ -114,20 +114,21 @@ def c_block(member, values, per_line=16, width=3):
 
 
 def weight_of(hash_, b):
-    """What the lookup adds up for query byte b: 1 (the byte is kept: the key
-    length, in the low 8 bits) plus, shifted left by 8, gperf's weight and 1
-    more for its len term. A dropped byte (tab, space, ASCII punctuation)
-    adds 0. A rejecting byte (control, DEL, 0x80-0xFF) weighs REJECT_WEIGHT,
-    which puts the hash of any query holding one past the table, so that
-    the compares only ever see letters, digits and dropped bytes."""
+    """What the lookup adds up for query byte b: for a kept byte, gperf's
+    weight and 1 more for its len term, so that the sum is the hash; 0 for
+    a dropped byte (tab, space, ASCII punctuation), which is how the key
+    compare knows it. A rejecting byte (control, DEL, 0x80-0xFF) weighs
+    REJECT_WEIGHT, which puts the hash of any query holding one past the
+    table, so that the compares only ever see letters, digits and dropped
+    bytes."""
     if fold_byte(b) == 0:
         return 0
     if fold_byte(b) == 0x80:
-        return 1 | REJECT_WEIGHT << 8
-    return 1 | (hash_.asso[b] + 1) << 8
+        return REJECT_WEIGHT
+    return hash_.asso[b] + 1
 
 
-# SIPCODE_PHRASE_MAX bytes of this weight still fit 32 bits with the shift.
+# Past any hash value; SIPCODE_PHRASE_MAX bytes of it still fit 32 bits.
 REJECT_WEIGHT = 1 << 15
 
 
@@ -189,8 +190,8 @@ def emit_phrase_hash(keys, gperf, head, source):
            "    unsigned char same_hash_next[%d];\n" % len(next_bits),
            "    char spellings[%d];\n" % len(pool),
            "} sipcode_ph = {\n",
-           "    /* weight: query byte -> 1 if kept + (gperf's weight + 1) << 8 (see\n"
-           "     * gen/phrase_hash.py, weight_of). */\n",
+           "    /* weight: query byte -> gperf's weight + 1 if kept, 0 if dropped,\n"
+           "     * past any hash if rejected (see gen/phrase_hash.py, weight_of). */\n",
            c_block("weight", [weight_of(hash_, b) for b in range(256)], 8, 6),
            "    /* slot: hash value -> first entry; entry 0, and the last one, are\n"
            "     * empty. */\n",

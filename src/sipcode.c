@@ -112,9 +112,9 @@ static int same_key(const unsigned char *q, size_t n, const unsigned char *s, si
     size_t i = 0, j = 0;
 
     for (;;) {
-        while (i < n && (sipcode_ph.weight[q[i]] & 0xffu) == 0)
+        while (i < n && sipcode_ph.weight[q[i]] == 0)
             i++;
-        while (j < m && (sipcode_ph.weight[s[j]] & 0xffu) == 0)
+        while (j < m && sipcode_ph.weight[s[j]] == 0)
             j++;
         if (i == n || j == m)
             return i == n && j == m;
@@ -128,19 +128,19 @@ static int same_key(const unsigned char *q, size_t n, const unsigned char *s, si
 /* Whether entry e + 1 has the hash of entry e. */
 #define SAME_HASH_NEXT(e) (sipcode_ph.same_hash_next[(e) >> 3] >> ((e) & 7u) & 1u)
 
-/* The rest of a lookup of q[0..len) whose entries e and, if it has the
- * same hash, e + 1 did not match as they are: the further entries with the
- * same hash (keys with the same bytes in another order) as they are, then
- * each key to key. Kept out of line so that the common path stays short. */
+/* The rest of a lookup of q[0..len) whose entry e, and the tried entries
+ * after it, did not match as they are: the further entries with the same
+ * hash (keys with the same bytes in another order) as they are, then each
+ * key to key. Kept out of line so that the common path stays short. */
 #if defined(__GNUC__)
 __attribute__((noinline, cold))
 #endif
-static int other_spelling(const unsigned char *q, size_t len, unsigned e)
+static int other_spelling(const unsigned char *q, size_t len, unsigned e, unsigned tried)
 {
     unsigned f;
 
     for (f = e + 1; SAME_HASH_NEXT(f - 1); f++)
-        if (f > e + 1 && sipcode_ph.len[f] == len && same_spelling(q, SPELLING(f), len, 0))
+        if (f > e + tried && sipcode_ph.len[f] == len && same_spelling(q, SPELLING(f), len, 0))
             return sipcode_ph.code[f];
     for (f = e;; f++) {
         if (same_key(q, len, SPELLING(f), sipcode_ph.len[f]))
@@ -152,33 +152,35 @@ static int other_spelling(const unsigned char *q, size_t len, unsigned e)
 
 #define W(at) sipcode_ph.weight[(at)]
 
-/* The lookup once the hash's sum acc of q[0..len) is known: bits 8 and up
- * of acc are gperf's hash of the query's key. The spelling of the entry the
- * hash gives is compared as it is but for case, then that of the entry
- * after it, with no test of whether it has the same hash: a key with the
- * same bytes in another order is stored there, and the spelling of any
- * other key cannot be the query's, which would then have that key's hash
- * (the generator adds an empty entry after the last). Anything else in
- * other_spelling. */
+/* The lookup once gperf's hash h of the query's key is known. The spelling
+ * of the entry the hash gives is compared as it is but for case; for a
+ * query of 8 bytes or more, that of the entry after it too, with no test
+ * of whether it has the same hash: a key with the same bytes in another
+ * order is stored there (Internal Server Error, after Server Internal
+ * Error), and the spelling of any other key cannot be the query's, which
+ * would then have that key's hash (the generator adds an empty entry after
+ * the last). Anything else in other_spelling. The short queries leave that
+ * second compare to other_spelling: no two of their keys are anagrams, and
+ * each of their seven copies of this stays small. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline int find(const unsigned char *q, size_t len, unsigned acc, int at_least_8)
+static inline int find(const unsigned char *q, size_t len, unsigned h, int at_least_8)
 {
-    unsigned h = acc >> 8, e;
+    unsigned e;
 
     if (h > SIPCODE_HASH_MAX)
         return 0;
     e = sipcode_ph.slot[h];
     if (sipcode_ph.len[e] == len && same_spelling(q, SPELLING(e), len, at_least_8))
         return sipcode_ph.code[e];
-    if (sipcode_ph.len[e + 1] == len && same_spelling(q, SPELLING(e + 1), len, at_least_8))
+    if (at_least_8 && sipcode_ph.len[e + 1] == len && same_spelling(q, SPELLING(e + 1), len, 1))
         return sipcode_ph.code[e + 1];
-    return other_spelling(q, len, e);
+    return other_spelling(q, len, e, at_least_8 ? 1u : 0u);
 }
 
 /* A query of a constant n bytes, 1 to 7: its hash added up unrolled, its
- * compares in one or two words of 2 or 4 bytes. */
+ * compare in one or two words of 2 or 4 bytes. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
