@@ -113,6 +113,39 @@ def c_block(member, values, per_line=16, width=3):
     return "".join(out)
 
 
+# How the slot of a hash value may be found, cheapest first: (mul, shift)
+# of h * mul >> shift, which x86-64 computes in one shift, or in a lea and a
+# shift. (0, 0) is the plain table of entries.
+SLOT_SCALES = [[(1, s) for s in range(1, 9)], [(m, s) for m in (3, 5, 9) for s in range(2, 9)]]
+
+
+def slot_encoding(first, max_hash):
+    """(mul, shift, pad, slots): the slot table in bytes, each the first
+    entry of its hash value less h * mul >> shift, when some scale in
+    SLOT_SCALES fits every entry (the entries follow the hash values, so
+    the line tracks them); pad empty entries come first so that no value
+    is negative, the fewest of the cheapest scales. A hash value of no key
+    gets 0. Otherwise the plain entries in 16 bits. first: {hash value:
+    index of its first entry from 0}."""
+    best = None
+    for scales in SLOT_SCALES:
+        for mul, shift in scales:
+            d = [e - (h * mul >> shift) for h, e in first.items()]
+            pad = max(1, 1 - min(d))
+            if max(d) + pad <= 255 and (best is None or pad < best[2]):
+                best = (mul, shift, pad)
+        if best is not None:
+            break
+    if best is None:
+        mul, shift, pad = 0, 0, 1
+    else:
+        mul, shift, pad = best
+    slots = [0] * (max_hash + 1)
+    for h, e in first.items():
+        slots[h] = e + pad - (h * mul >> shift)
+    return mul, shift, pad, slots
+
+
 def weight_of(hash_, b):
     """What the lookup adds up for query byte b: for a kept byte, gperf's
     weight and 1 more for its len term, so that the sum is the hash; 0 for
@@ -162,28 +195,32 @@ def emit_phrase_hash(keys, gperf, head, source):
     if len(pool) > 65535:
         raise Failure("%s: spelling pool of %d bytes does not fit 16-bit offsets"
                       % (source, len(pool)))
-    first, index = {}, 1                                  # entry 0: the empty slot
+    first, index = {}, 0
     for h in sorted(by_hash):
         first[h] = index
         index += len(by_hash[h])
-    slots = [first.get(h, 0) for h in range(hash_.max_hash + 1)]
-    # Entry 0 for the empty slots, and one more after the last: the lookup
-    # looks at entry e + 1 of any entry e, and a length of 0 matches no query
-    # it compares.
-    lengths = [0] + [len(t) for t in spellings] + [0]
+    mul, shift, pad, slots = slot_encoding(first, hash_.max_hash)
+    # pad empty entries first, and one more after the last: the lookup looks
+    # at entry e + 1 of any entry e, and a length of 0 matches no query it
+    # compares.
+    empty = [0] * pad
+    lengths = empty + [len(t) for t in spellings] + [0]
     next_bits = [0] * ((len(lengths) + 7) // 8)
-    for e, key in enumerate(order, 1):
+    for e, key in enumerate(order, pad):
         if key != by_hash[hash_(key)][-1]:
             next_bits[e >> 3] |= 1 << (e & 7)
     out = [head,
            "/* gperf %s; %d keys, the longest %d bytes; the longest spelling %d. */\n"
            % (" ".join(gperf_command("gperf")[1:]), len(order), max(len(k) for k in order),
               max(len(t) for t in spellings)),
-           "#define SIPCODE_HASH_MAX %d\n\n" % hash_.max_hash,
+           "#define SIPCODE_HASH_MAX %d\n" % hash_.max_hash,
+           "/* Hash value h -> its first entry: slot[h] + (h * SIPCODE_SLOT_MUL >>\n"
+           " * SIPCODE_SLOT_SHIFT). */\n",
+           "#define SIPCODE_SLOT_MUL %du\n#define SIPCODE_SLOT_SHIFT %d\n\n" % (mul, shift),
            "/* One object, so that the lookup reaches every table from one address. */\n"
            "static const struct {\n"
            "    unsigned weight[256];\n",
-           "    unsigned short slot[%d];\n" % len(slots),
+           "    unsigned %s slot[%d];\n" % ("char" if max(slots) < 256 else "short", len(slots)),
            "    unsigned char len[%d];\n" % len(lengths),
            "    unsigned short at[%d];\n" % len(lengths),
            "    unsigned short code[%d];\n" % len(lengths),
@@ -193,15 +230,16 @@ def emit_phrase_hash(keys, gperf, head, source):
            "    /* weight: query byte -> gperf's weight + 1 if kept, 0 if dropped,\n"
            "     * past any hash if rejected (see gen/phrase_hash.py, weight_of). */\n",
            c_block("weight", [weight_of(hash_, b) for b in range(256)], 8, 6),
-           "    /* slot: hash value -> first entry; entry 0, and the last one, are\n"
-           "     * empty. */\n",
+           "    /* slot: hash value -> first entry, less h * SIPCODE_SLOT_MUL >>\n"
+           "     * SIPCODE_SLOT_SHIFT. A hash value of no key gives an entry that\n"
+           "     * cannot match: any entry would do (see src/sipcode.c). */\n",
            c_block("slot", slots),
            "    /* len, at, code: each entry's spelling length, its offset in\n"
            "     * spellings, and its code. Entries of one hash value follow each\n"
-           "     * other. */\n",
+           "     * other; %d empty ones come first, one last. */\n" % pad,
            c_block("len", lengths),
-           c_block("at", [0] + [at[t] for t in spellings] + [0], 12, 4),
-           c_block("code", [0] + [keys[k].code for k in order] + [0]),
+           c_block("at", empty + [at[t] for t in spellings] + [0], 12, 4),
+           c_block("code", empty + [keys[k].code for k in order] + [0]),
            "    /* same_hash_next: bit e %% 8 of byte e / 8 is set when entry e + 1\n"
            "     * has the hash of entry e (their keys have the same bytes in another\n"
            "     * order). */\n",

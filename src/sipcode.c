@@ -171,7 +171,7 @@ static inline int find(const unsigned char *q, size_t len, unsigned h, int at_le
 
     if (h > SIPCODE_HASH_MAX)
         return 0;
-    e = sipcode_ph.slot[h];
+    e = sipcode_ph.slot[h] + (h * SIPCODE_SLOT_MUL >> SIPCODE_SLOT_SHIFT);
     if (sipcode_ph.len[e] == len && same_spelling(q, SPELLING(e), len, at_least_8))
         return sipcode_ph.code[e];
     if (at_least_8 && sipcode_ph.len[e + 1] == len && same_spelling(q, SPELLING(e + 1), len, 1))
