@@ -89,18 +89,42 @@ class GperfHash:
         return len(key) + sum(self.asso[c] for c in key.encode("ascii"))
 
 
-def spelling_pool(spellings):
-    """Every spelling in one byte string, letters lower-cased (the lookup's
-    compare ignores case), one that lies inside another sharing its bytes."""
-    pool = ""
-    at = {}
-    for text in sorted(set(spellings), key=lambda t: (-len(t), t)):
-        where = pool.find(text.lower())
+def spelling_pool(spellings, phrases):
+    """(pool, at, phrase_at): every spelling and every registry phrase in
+    one string, at and phrase_at their offsets. A phrase is stored as
+    written and ended by a NUL (sipcode_phrase() returns it); the lookup's
+    compare ignores case, so a spelling may lie inside any text of the pool
+    with the same letters in other cases. Longest first: a phrase goes
+    where it is already followed by a NUL, else to the end; a spelling goes
+    where its letters already are, else to the end, and when it ends with a
+    phrase not yet stored, that phrase takes its last bytes and a NUL
+    after them."""
+    phrases = set(phrases)
+    pool, at, phrase_at = "", {}, {}
+    for text in sorted(set(spellings) | phrases, key=lambda t: (-len(t), t not in phrases, t)):
+        if text in phrases:
+            if text not in phrase_at:
+                where = pool.find(text + "\0")
+                if where < 0:
+                    where = len(pool)
+                    pool += text + "\0"
+                phrase_at[text] = where
+            at[text] = phrase_at[text]
+            continue
+        where = pool.lower().find(text.lower())
         if where < 0:
             where = len(pool)
-            pool += text.lower()
+            tails = [p for p in phrases if p not in phrase_at and len(p) < len(text) and
+                     text.lower().endswith(p.lower())]
+            if tails:
+                tail = max(tails, key=lambda p: (len(p), p))
+                pool += text[:len(text) - len(tail)]
+                phrase_at[tail] = len(pool)
+                pool += tail + "\0"
+            else:
+                pool += text
         at[text] = where
-    return pool, at
+    return pool, at, phrase_at
 
 
 def c_block(member, values, per_line=16, width=3):
@@ -165,12 +189,15 @@ def weight_of(hash_, b):
 REJECT_WEIGHT = 1 << 15
 
 
-def emit_phrase_hash(keys, gperf, head, source):
-    """Phrase -> code: the tables of the lookup in src/sipcode.c, after head,
-    the banner. keys: {key: Key(code, row, spelling)}; source names the table
-    in messages. Keys with the same bytes in another order share one hash
-    value, so gperf is given the first of each such group, and the lookup
-    tries the group's entries one after the other."""
+def emit_phrase_hash(keys, gperf, head, source, phrases):
+    """(text, phrase_at). text: phrase -> code, the tables of the lookup in
+    src/sipcode.c, after head, the banner. keys: {key: Key(code, row,
+    spelling)}; source names the table in messages; phrases: the registry's
+    phrases, which the spelling pool holds NUL-terminated for
+    sipcode_phrase(), phrase_at their offsets. Keys with the same bytes in
+    another order share one hash value, so gperf is given the first of each
+    such group, and the lookup tries the group's entries one after the
+    other."""
     groups = {}
     # In a group, a row's own phrase first: the first entry is the fast one.
     for key in sorted(keys, key=lambda k: (keys[k].spelling != keys[k].row.phrase, k)):
@@ -191,7 +218,7 @@ def emit_phrase_hash(keys, gperf, head, source):
     if len(order) > 65534 or max(len(t) for t in spellings) > 255:
         raise Failure("%s: %d phrase keys, or a spelling of %d bytes, do not fit the slot and "
                       "length tables" % (source, len(order), max(len(t) for t in spellings)))
-    pool, at = spelling_pool(spellings)
+    pool, at, phrase_at = spelling_pool(spellings, phrases)
     if len(pool) > 65535:
         raise Failure("%s: spelling pool of %d bytes does not fit 16-bit offsets"
                       % (source, len(pool)))
@@ -244,11 +271,17 @@ def emit_phrase_hash(keys, gperf, head, source):
            "     * has the hash of entry e (their keys have the same bytes in another\n"
            "     * order). */\n",
            c_block("same_hash_next", next_bits),
-           "    /* spellings: one per key, as codes.csv has it, letters in lower case.\n"
-           "     * Character constants, as C99 promises string literals of 4095 bytes\n"
-           "     * only. */\n    .spellings = {\n"]
+           "    /* spellings: the spelling of each key, as codes.csv has it but for\n"
+           "     * the case of a spelling that shares another's bytes, and each\n"
+           "     * registry phrase exactly, ended by a NUL (what sipcode_phrase()\n"
+           "     * returns). Character constants, as C99 promises string literals of\n"
+           "     * 4095 bytes only. */\n    .spellings = {\n"]
     for i in range(0, len(pool), 12):
-        out.append("        %s,\n" % ", ".join(repr(c) if c != "'" else "'\\''"
-                                               for c in pool[i:i + 12]))
+        out.append("        %s,\n" % ", ".join(c_char(c) for c in pool[i:i + 12]))
     out.append("    },\n};\n")
-    return "".join(out)
+    return "".join(out), phrase_at
+
+
+def c_char(c):
+    """The C character constant of c, printable ASCII or NUL."""
+    return {"'": "'\\''", "\\": "'\\\\'", "\0": "'\\0'"}.get(c, "'%s'" % c)

@@ -33,7 +33,7 @@ const char *sipcode_phrase(int code)
     if (u >= 600u)
         return NULL;
     slot = sipcode_slot[u];
-    return slot ? sipcode_pool + sipcode_phrase_at[slot - 1] : NULL;
+    return slot ? sipcode_ph.spellings + sipcode_phrase_at[slot - 1] : NULL;
 }
 
 /* 8, 4 and 2 bytes as one number, in the host's byte order: every mask
