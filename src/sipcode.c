@@ -33,6 +33,7 @@ const char *sipcode_phrase(int code)
     if (u >= 600u)
         return NULL;
     slot = sipcode_slot[u];
+    /* The phrase lookup's pool holds each phrase as written, NUL-terminated. */
     return slot ? sipcode_ph.spellings + sipcode_phrase_at[slot - 1] : NULL;
 }
 
@@ -152,16 +153,19 @@ static int other_spelling(const unsigned char *q, size_t len, unsigned e, unsign
 
 #define W(at) sipcode_ph.weight[(at)]
 
-/* The lookup once gperf's hash h of the query's key is known. The spelling
- * of the entry the hash gives is compared as it is but for case; for a
- * query of 8 bytes or more, that of the entry after it too, with no test
- * of whether it has the same hash: a key with the same bytes in another
- * order is stored there (Internal Server Error, after Server Internal
- * Error), and the spelling of any other key cannot be the query's, which
- * would then have that key's hash (the generator adds an empty entry after
- * the last). Anything else in other_spelling. The short queries leave that
- * second compare to other_spelling: no two of their keys are anagrams, and
- * each of their seven copies of this stays small. */
+/* The lookup once gperf's hash h of the query's key is known. The slot
+ * table holds each hash value's first entry in a byte, less h *
+ * SIPCODE_SLOT_MUL >> SIPCODE_SLOT_SHIFT (the generator's choice); a hash
+ * value of no key gives some entry, whose compares all fail, as the query
+ * is no key's spelling. That entry's spelling is compared as it is but for
+ * case; for a query of 8 bytes or more, that of the entry after it too,
+ * with no test of whether it has the same hash: a key with the same bytes
+ * in another order is stored there (Internal Server Error, after Server
+ * Internal Error), and the spelling of any other key cannot be the
+ * query's, which would then have that key's hash (the generator adds an
+ * empty entry after the last). Anything else in other_spelling. The short
+ * queries leave that second compare to other_spelling: no two of their
+ * keys are anagrams, and each of their seven copies of this stays small. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
