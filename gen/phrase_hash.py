@@ -5,7 +5,8 @@ A spelling's key is its ASCII letters, lower-cased, and its digits; the C
 lookup folds each query byte the same way (fold_byte). gperf 3.1 is asked for
 a perfect hash over the keys, weighing every position, and this module turns
 its weights into the one-pass hash of src/sipcode.c, which then compares the
-query with the one spelling stored for its key. Used by
+query with the one spelling stored for its key. The spellings' pool also
+holds the registry phrases that sipcode_phrase() returns. Used by
 gen/sipcode_gen.py. Python 3 standard library only.
 """
 
