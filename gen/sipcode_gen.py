@@ -410,21 +410,21 @@ def info_init(row):
                 flags="SIPCODE_FLAG_PHRASE_SHARED" if row.shares_phrase_with else "0")
 
 
-def emit_code_table(table, sources):
+def emit_code_table(table, sources, phrase_at):
+    """phrase_at: each phrase's offset in the spelling pool of
+    src/phrase_hash.inc, which holds it NUL-terminated."""
     rows = table.rows
     if len(rows) > 255:
         raise Failure("%s: %d rows do not fit the 8-bit index" % (sources[0], len(rows)))
-    pool, offsets = tables.string_pool("sipcode_pool", [(r.phrase, "") for r in rows],
-                                       "phrase pool", sources[0])
     return "".join([
         head(table, sources, "Code -> metadata: a dense 8-bit index over 100..699 into\n * an "
-             "array of entries, and beside it each entry's phrase as an offset\n * into one "
-             "pool."), "\n", pool, "\n",
+             "array of entries, and beside it each entry's phrase as an offset\n * into the "
+             "spelling pool of src/phrase_hash.inc."), "\n",
         array("static const struct sipcode_info sipcode_entries[%d]" % len(rows),
               ("/* %2d */ %s" % (i, info_init(row)) for i, row in enumerate(rows))),
-        "\n/* Offset of each entry's phrase in sipcode_pool, entry for entry. */\n",
+        "\n/* Offset of each entry's phrase in sipcode_ph.spellings, entry for entry. */\n",
         array("static const unsigned short sipcode_phrase_at[%d]" % len(rows),
-              ("/* %d */ %d" % (row.code, offsets[row.phrase]) for row in rows)),
+              ("/* %d */ %d" % (row.code, phrase_at[row.phrase]) for row in rows)),
         "\n/* sipcode_entries index + 1 for each code in 100..699, 0 for none */\n",
         array("static const unsigned char sipcode_slot[600]",
               ("[%d - 100] = %d" % (row.code, i + 1) for i, row in enumerate(rows))), "\n",
@@ -487,12 +487,14 @@ def generate(paths, outdir, gperf):
         raise Failure("%s has no %s/ directory: --outdir must name the top of a sipcode tree"
                       % (outdir, missing[0]))
     sources = [os.path.basename(p) for p in paths]
+    phrases, phrase_at = emit_phrase_hash(keys, gperf, head(
+        table, sources, "Phrase -> code: the tables of sipcode_from_phrase() (src/"
+        "sipcode.c),\n * around a perfect hash made by gperf (its weight of each byte), and "
+        "the\n * phrases sipcode_phrase() returns. Included by src/sipcode.c only; never\n"
+        " * compile it alone."), sources[0], [r.phrase for r in table.rows])
     texts = {"header": emit_header(table, keys, sources),
-             "codes": emit_code_table(table, sources),
-             "phrases": emit_phrase_hash(keys, gperf, head(
-                 table, sources, "Phrase -> code: the tables of sipcode_from_phrase() (src/"
-                 "sipcode.c),\n * around a perfect hash made by gperf (its weight of each byte)."
-                 "\n * Included by src/sipcode.c only; never compile it alone."), sources[0]),
+             "codes": emit_code_table(table, sources, phrase_at),
+             "phrases": phrases,
              "expected": emit_expected(table, sources),
              "meanings": emit_meanings(table, sources),
              "considered": emit_considered(table, sources)}

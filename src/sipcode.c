@@ -33,7 +33,8 @@ const char *sipcode_phrase(int code)
     if (u >= 600u)
         return NULL;
     slot = sipcode_slot[u];
-    return slot ? sipcode_pool + sipcode_phrase_at[slot - 1] : NULL;
+    /* The phrase lookup's pool holds each phrase as written, NUL-terminated. */
+    return slot ? sipcode_ph.spellings + sipcode_phrase_at[slot - 1] : NULL;
 }
 
 /* 8, 4 and 2 bytes as one number, in the host's byte order: every mask
@@ -67,24 +68,32 @@ static uint16_t load16(const unsigned char *p)
  * cases apart. */
 #define NOT_CASE_BITS 0xdfdfdfdfdfdfdfdfu
 
+/* The stored spelling of entry e. */
+#define SPELLING(e) ((const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[(e)])
+
 /* Whether q[0..n) is s[0..n) but for bit 5 of some bytes, read in words,
  * the last one ending at n. The query holds no control byte, DEL or byte
  * 0x80-0xFF (its hash would be past the table), and s is printable ASCII, so
  * a byte that differs in bit 5 only is the other case of a letter or
- * punctuation for punctuation: the same key. */
+ * punctuation for punctuation: the same key. Where n is a constant (the
+ * short queries) or at_least_8 is 1 (the long ones), the compiler keeps
+ * only the branch that n takes. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline int same_spelling(const unsigned char *q, const unsigned char *s, size_t n)
+static inline int same_spelling(const unsigned char *q, const unsigned char *s, size_t n,
+                                 int at_least_8)
 {
     uint64_t d;
     size_t i;
 
-    if (n >= 8) {
-        d = load64(q) ^ load64(s);
-        for (i = 8; i + 8 < n; i += 8)
-            d |= load64(q + i) ^ load64(s + i);
-        d |= load64(q + n - 8) ^ load64(s + n - 8);
+    if (at_least_8 || n >= 8) {
+        d = (load64(q) ^ load64(s)) | (load64(q + n - 8) ^ load64(s + n - 8));
+        if (n > 16) {
+            d |= load64(q + 8) ^ load64(s + 8);
+            for (i = 16; i + 8 < n; i += 8)
+                d |= load64(q + i) ^ load64(s + i);
+        }
     } else if (n >= 4) {
         d = (load32(q) ^ load32(s)) | (load32(q + n - 4) ^ load32(s + n - 4));
     } else if (n >= 2) {
@@ -104,9 +113,9 @@ static int same_key(const unsigned char *q, size_t n, const unsigned char *s, si
     size_t i = 0, j = 0;
 
     for (;;) {
-        while (i < n && (sipcode_ph.weight[q[i]] & 0xffu) == 0)
+        while (i < n && sipcode_ph.weight[q[i]] == 0)
             i++;
-        while (j < m && (sipcode_ph.weight[s[j]] & 0xffu) == 0)
+        while (j < m && sipcode_ph.weight[s[j]] == 0)
             j++;
         if (i == n || j == m)
             return i == n && j == m;
@@ -120,26 +129,22 @@ static int same_key(const unsigned char *q, size_t n, const unsigned char *s, si
 /* Whether entry e + 1 has the hash of entry e. */
 #define SAME_HASH_NEXT(e) (sipcode_ph.same_hash_next[(e) >> 3] >> ((e) & 7u) & 1u)
 
-/* The rest of a lookup of q[0..len) whose first entry e did not
- * match as it is: the entries after it with the same hash (keys with the
- * same bytes in another order) as they are, then each key to key. Kept out
- * of line so that the common path stays short. */
+/* The rest of a lookup of q[0..len) whose entry e, and the tried entries
+ * after it, did not match as they are: the further entries with the same
+ * hash (keys with the same bytes in another order) as they are, then each
+ * key to key. Kept out of line so that the common path stays short. */
 #if defined(__GNUC__)
 __attribute__((noinline, cold))
 #endif
-static int other_spelling(const unsigned char *q, size_t len, unsigned e)
+static int other_spelling(const unsigned char *q, size_t len, unsigned e, unsigned tried)
 {
-    const unsigned char *k;
     unsigned f;
 
-    for (f = e + 1; SAME_HASH_NEXT(f - 1); f++) {
-        k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[f];
-        if (sipcode_ph.len[f] == len && same_spelling(q, k, len))
+    for (f = e + 1; SAME_HASH_NEXT(f - 1); f++)
+        if (f > e + tried && sipcode_ph.len[f] == len && same_spelling(q, SPELLING(f), len, 0))
             return sipcode_ph.code[f];
-    }
     for (f = e;; f++) {
-        k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[f];
-        if (same_key(q, len, k, sipcode_ph.len[f]))
+        if (same_key(q, len, SPELLING(f), sipcode_ph.len[f]))
             return sipcode_ph.code[f];
         if (!SAME_HASH_NEXT(f))
             return 0;
@@ -148,20 +153,73 @@ static int other_spelling(const unsigned char *q, size_t len, unsigned e)
 
 #define W(at) sipcode_ph.weight[(at)]
 
-/* sipcode_from_phrase once the query is known to be short enough; out of
- * line, so that refusing an over-long one saves no registers first. */
+/* The lookup once gperf's hash h of the query's key is known. The slot
+ * table holds each hash value's first entry in a byte, less h *
+ * SIPCODE_SLOT_MUL >> SIPCODE_SLOT_SHIFT (the generator's choice); a hash
+ * value of no key gives some entry, whose compares all fail, as the query
+ * is no key's spelling. That entry's spelling is compared as it is but for
+ * case; for a query of 8 bytes or more, that of the entry after it too,
+ * with no test of whether it has the same hash: a key with the same bytes
+ * in another order is stored there (Internal Server Error, after Server
+ * Internal Error), and the spelling of any other key cannot be the
+ * query's, which would then have that key's hash (the generator adds an
+ * empty entry after the last). Anything else in other_spelling. The short
+ * queries leave that second compare to other_spelling: no two of their
+ * keys are anagrams, and each of their seven copies of this stays small. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int find(const unsigned char *q, size_t len, unsigned h, int at_least_8)
+{
+    unsigned e;
+
+    if (h > SIPCODE_HASH_MAX)
+        return 0;
+    e = sipcode_ph.slot[h] + (h * SIPCODE_SLOT_MUL >> SIPCODE_SLOT_SHIFT);
+    if (sipcode_ph.len[e] == len && same_spelling(q, SPELLING(e), len, at_least_8))
+        return sipcode_ph.code[e];
+    if (at_least_8 && sipcode_ph.len[e + 1] == len && same_spelling(q, SPELLING(e + 1), len, 1))
+        return sipcode_ph.code[e + 1];
+    return other_spelling(q, len, e, at_least_8 ? 1u : 0u);
+}
+
+/* A query of a constant n bytes, 1 to 7: its hash added up unrolled, its
+ * compare in one or two words of 2 or 4 bytes. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int short_phrase(const unsigned char *q, size_t n)
+{
+    unsigned acc = W(q[0]);
+
+    /* Written out, as a loop over a constant count is not always unrolled. */
+    if (n > 1)
+        acc += W(q[1]);
+    if (n > 2)
+        acc += W(q[2]);
+    if (n > 3)
+        acc += W(q[3]);
+    if (n > 4)
+        acc += W(q[4]);
+    if (n > 5)
+        acc += W(q[5]);
+    if (n > 6)
+        acc += W(q[6]);
+    return find(q, n, acc, 0);
+}
+
+/* A query of 8 bytes or more: eight bytes a turn, then the len % 8 last
+ * ones. Out of line, so that the short queries and the refusal of an
+ * over-long one save no registers for it. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static int phrase_code(const unsigned char *q, size_t len)
+static int long_phrase(const unsigned char *q, size_t len)
 {
-    const unsigned char *p = q, *k;
-    unsigned acc = 0, h, e;
-    size_t i;
+    const unsigned char *p = q, *end = q + (len & ~(size_t)7);
+    unsigned acc = 0;
 
-    /* gperf's hash of the query's key, in one pass: eight bytes a turn,
-     * then the len % 8 last ones. Bits 8 and up of acc are the hash. */
-    for (i = len >> 3; i != 0; i--) {
+    do {
         acc += W(p[0]);
         acc += W(p[1]);
         acc += W(p[2]);
@@ -171,36 +229,47 @@ static int phrase_code(const unsigned char *q, size_t len)
         acc += W(p[6]);
         acc += W(p[7]);
         p += 8;
-    }
-    /* A sum: the last bytes may be added in any order. */
+    } while (p != end);
+    /* The len % 8 last bytes, each count its own run of adds. */
     if (len & 4u) {
-        acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]);
-        p += 4;
-    }
-    if (len & 2u) {
+        if (len & 2u) {
+            acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]) + W(p[4]) + W(p[5]);
+            if (len & 1u)
+                acc += W(p[6]);
+        } else {
+            acc += W(p[0]) + W(p[1]) + W(p[2]) + W(p[3]);
+            if (len & 1u)
+                acc += W(p[4]);
+        }
+    } else if (len & 2u) {
         acc += W(p[0]) + W(p[1]);
-        p += 2;
-    }
-    if (len & 1u)
+        if (len & 1u)
+            acc += W(p[2]);
+    } else if (len & 1u) {
         acc += W(p[0]);
-    h = acc >> 8;
-    if (h > SIPCODE_HASH_MAX)
-        return 0;
-    /* The one spelling stored for the key, compared as it is but for case;
-     * any other spelling, and keys that share a hash (the same bytes in
-     * another order), in other_spelling. */
-    e = sipcode_ph.slot[h];
-    k = (const unsigned char *)sipcode_ph.spellings + sipcode_ph.at[e];
-    if (sipcode_ph.len[e] == len && same_spelling(q, k, len))
-        return sipcode_ph.code[e];
-    return other_spelling(q, len, e);
+    }
+    return find(q, len, acc, 1);
 }
 
 int sipcode_from_phrase(const char *s, size_t len)
 {
+    const unsigned char *q = (const unsigned char *)s;
+
     if (s == NULL || len > SIPCODE_PHRASE_MAX)
         return 0;
-    return phrase_code((const unsigned char *)s, len);
+    if (len >= 8)
+        return long_phrase(q, len);
+    /* Each length its own copy, so that its loads and compares are fixed;
+     * a tree of compares rather than a switch, whose table of addresses
+     * would need relocating in code that is not position-independent. */
+    if (len >= 4) {
+        if (len >= 6)
+            return len == 7 ? short_phrase(q, 7) : short_phrase(q, 6);
+        return len == 5 ? short_phrase(q, 5) : short_phrase(q, 4);
+    }
+    if (len >= 2)
+        return len == 3 ? short_phrase(q, 3) : short_phrase(q, 2);
+    return len == 1 ? short_phrase(q, 1) : 0;
 }
 
 int sipcode_is_spelling_of(int code, const char *s, size_t len)
