@@ -22,12 +22,18 @@ static void check(int ok, const char *file, int line, const char *fmt, ...)
 }
 #define CHECK(ok, ...) check((ok) != 0, __FILE__, __LINE__, __VA_ARGS__)
 
-/* Runs every registered test, prints "runner: N passed, M failed", cleans
- * up the registry and gives the exit status. */
-static int run_registered_tests(const char *runner)
+/* Registers suites (a CU_SuiteInfo table ending in CU_SUITE_INFO_NULL, the
+ * one way every runner declares its tests), runs them, prints "runner: N
+ * passed, M failed", cleans up the registry and gives the exit status. */
+static int run_suites(const char *runner, CU_SuiteInfo *suites)
 {
     unsigned failures;
 
+    if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
+        fprintf(stderr, "%s: cannot register the tests: %s\n", runner, CU_get_error_msg());
+        CU_cleanup_registry();
+        return 1;
+    }
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +

@@ -184,20 +184,22 @@ static void test_rfc6076_facts(void)
           "4.2: a REGISTER timeout is ineffective; no INVITE list names a timeout");
 }
 
+static CU_TestInfo outcome_tests[] = {
+    { "every claim of outcomes.csv", test_every_claim },
+    { "nothing else", test_nothing_else },
+    { "flags", test_flags },
+    { "names", test_names },
+    { "group facts", test_group_facts },
+    { "RFC 6076 facts", test_rfc6076_facts },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    { "Outcome groups and RFC 6076 metric roles", NULL, NULL, NULL, NULL, outcome_tests },
+    CU_SUITE_INFO_NULL,
+};
+
 int main(void)
 {
-    CU_pSuite suite;
-
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    suite = CU_add_suite("Outcome groups and RFC 6076 metric roles", NULL, NULL);
-    if (!suite || !CU_add_test(suite, "every claim of outcomes.csv", test_every_claim) ||
-        !CU_add_test(suite, "nothing else", test_nothing_else) ||
-        !CU_add_test(suite, "flags", test_flags) || !CU_add_test(suite, "names", test_names) ||
-        !CU_add_test(suite, "group facts", test_group_facts) ||
-        !CU_add_test(suite, "RFC 6076 facts", test_rfc6076_facts)) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    return run_registered_tests("test_outcome");
+    return run_suites("test_outcome", suites);
 }

@@ -167,10 +167,5 @@ static CU_SuiteInfo suites[] = {
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
-        fprintf(stderr, "test_phrases: cannot register the tests: %s\n", CU_get_error_msg());
-        CU_cleanup_registry();
-        return 1;
-    }
-    return run_registered_tests("test_phrases");
+    return run_suites("test_phrases", suites);
 }

@@ -320,10 +320,5 @@ static CU_SuiteInfo suites[] = {
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
-        fprintf(stderr, "test_q850: cannot register the tests: %s\n", CU_get_error_msg());
-        CU_cleanup_registry();
-        return 1;
-    }
-    return run_registered_tests("test_q850");
+    return run_suites("test_q850", suites);
 }

@@ -582,29 +582,34 @@ static void test_agreement_facts(void)
     }
 }
 
+static CU_TestInfo parser_tests[] = {
+    { "good values", test_good_values },
+    { "second values, locations", test_values_and_locations },
+    { "max and count", test_max_and_count },
+    { "parameter walk", test_param_walk },
+    { "unescape", test_unescape },
+    { "bad values", test_bad_values },
+    { "NULL and length", test_null_and_length },
+    { "at the cap", test_at_the_cap },
+    { "every byte", test_every_byte },
+    { "strerror", test_strerror },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_TestInfo agreement_tests[] = {
+    { "rows of q850.csv agree", test_rows_agree },
+    { "the whole grid", test_whole_grid },
+    { "facts", test_agreement_facts },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    { "Reason header parser", NULL, NULL, NULL, NULL, parser_tests },
+    { "RFC 3398 agreement of code and cause", NULL, NULL, NULL, NULL, agreement_tests },
+    CU_SUITE_INFO_NULL,
+};
+
 int main(void)
 {
-    CU_pSuite parser, agreement;
-
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    parser = CU_add_suite("Reason header parser", NULL, NULL);
-    agreement = CU_add_suite("RFC 3398 agreement of code and cause", NULL, NULL);
-    if (!parser || !agreement || !CU_add_test(parser, "good values", test_good_values) ||
-        !CU_add_test(parser, "second values, locations", test_values_and_locations) ||
-        !CU_add_test(parser, "max and count", test_max_and_count) ||
-        !CU_add_test(parser, "parameter walk", test_param_walk) ||
-        !CU_add_test(parser, "unescape", test_unescape) ||
-        !CU_add_test(parser, "bad values", test_bad_values) ||
-        !CU_add_test(parser, "NULL and length", test_null_and_length) ||
-        !CU_add_test(parser, "at the cap", test_at_the_cap) ||
-        !CU_add_test(parser, "every byte", test_every_byte) ||
-        !CU_add_test(parser, "strerror", test_strerror) ||
-        !CU_add_test(agreement, "rows of q850.csv agree", test_rows_agree) ||
-        !CU_add_test(agreement, "the whole grid", test_whole_grid) ||
-        !CU_add_test(agreement, "facts", test_agreement_facts)) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    return run_registered_tests("test_reason");
+    return run_suites("test_reason", suites);
 }

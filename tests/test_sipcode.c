@@ -806,10 +806,5 @@ int main(int argc, char **argv)
 {
     if (argc > 1)
         data_dir = argv[1];
-    if (CU_initialize_registry() != CUE_SUCCESS || CU_register_suites(suites) != CUE_SUCCESS) {
-        fprintf(stderr, "test_sipcode: cannot register the tests: %s\n", CU_get_error_msg());
-        CU_cleanup_registry();
-        return 1;
-    }
-    return run_registered_tests("test_sipcode");
+    return run_suites("test_sipcode", suites);
 }

@@ -81,17 +81,19 @@ static void test_facts(void)
     CHECK(strlen(SIPCODE_WARN_REGISTRY_DATE) == 10, "registry date %s", SIPCODE_WARN_REGISTRY_DATE);
 }
 
+static CU_TestInfo warn_tests[] = {
+    { "every row", test_every_row },
+    { "holes", test_holes },
+    { "facts", test_facts },
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    { "Warning codes", NULL, NULL, NULL, NULL, warn_tests },
+    CU_SUITE_INFO_NULL,
+};
+
 int main(void)
 {
-    CU_pSuite suite;
-
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    suite = CU_add_suite("Warning codes", NULL, NULL);
-    if (!suite || !CU_add_test(suite, "every row", test_every_row) ||
-        !CU_add_test(suite, "holes", test_holes) || !CU_add_test(suite, "facts", test_facts)) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    return run_registered_tests("test_warn");
+    return run_suites("test_warn", suites);
 }
