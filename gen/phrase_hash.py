@@ -233,6 +233,10 @@ def emit_phrase_hash(keys, gperf, head, source, phrases):
     # compares.
     empty = [0] * pad
     lengths = empty + [len(t) for t in spellings] + [0]
+    reach = max(slots[h] + (h * mul >> shift) for h in range(len(slots))) + 1
+    if reach >= len(lengths):
+        raise Failure("%s: a hash value gives entry %d, past the %d entries"
+                      % (source, reach - 1, len(lengths)))
     next_bits = [0] * ((len(lengths) + 7) // 8)
     for e, key in enumerate(order, pad):
         if key != by_hash[hash_(key)][-1]:

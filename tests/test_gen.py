@@ -516,6 +516,27 @@ class Regenerate(RegenerateChecks, unittest.TestCase):
         self.assertNotIn("Traceback", result.stderr)
         self.assertEqual(snapshot(), before)
 
+    @unittest.skipUnless(HAVE_GPERF, "needs gperf")
+    def test_slot_past_the_entries_is_refused(self):
+        """A slot table that sent some hash value past the entries (the
+        lookup reads entry e + 1 of whatever entry it is given) stops the
+        generator with nothing written."""
+        import phrase_hash
+        real = phrase_hash.slot_encoding
+
+        def overshoot(first, max_hash):
+            mul, shift, pad, slots = real(first, max_hash)
+            return mul, shift, pad, slots[:-1] + [slots[-1] + len(first) + pad + 1]
+        before = snapshot()
+        phrase_hash.slot_encoding = overshoot
+        try:
+            result = run_gen("--gperf", GPERF, CODES)
+        finally:
+            phrase_hash.slot_encoding = real
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("past the", result.stderr)
+        self.assertEqual(snapshot(), before)
+
 
 class Changes(unittest.TestCase):
     """gen/changes.py: what an upgrade changes in the library's answers."""
